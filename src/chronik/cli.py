@@ -1,0 +1,205 @@
+"""The `chronik` command: a thin Typer layer over the library (parse, call, render).
+
+Exit codes: 0 when every item succeeded, 1 when some items failed (listed), 2 on usage
+or store errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from chronik import export as exporter
+from chronik import stages as registry
+from chronik.engines import local
+from chronik.errors import ChronikError
+from chronik.store import open_store
+from chronik.store.base import Store
+
+app = typer.Typer(
+    help="chronik: turn many news articles into a source-attributed picture of the story.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite store file (created if missing).")]
+
+
+def _fail(message: str) -> None:
+    console.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal,
+    )
+
+
+def _summarise(report: local.RunReport, title: str) -> None:
+    table = Table(title=title, show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("items read", str(report.read))
+    table.add_row("processed", str(report.processed))
+    table.add_row("unchanged (already stored)", str(report.unchanged))
+    table.add_row("failed", str(len(report.errors)))
+    for key, value in report.counts.items():
+        table.add_row(f"store: {key}", str(value))
+    table.add_row("seconds", f"{report.seconds:.1f}")
+    console.print(table)
+    for err in report.errors:
+        console.print(f"[yellow]failed:[/yellow] {err}", highlight=False)
+
+
+def _finish(report: local.RunReport) -> None:
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Folders, files, globs, or - for stdin. None: finish stored work."),
+    ] = None,
+    db: DbOption = "chronik.db",
+    stage: Annotated[
+        list[str] | None, typer.Option("--stage", "-s", help="Run only these stages.")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes for per-article stages.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
+) -> None:
+    """Read inputs, run every stage, store the results, print a summary."""
+    try:
+        with _progress() as bar:
+            tasks: dict[str, int] = {}
+
+            def on_progress(phase: str, advance: int, total: int | None) -> None:
+                if phase not in tasks:
+                    tasks[phase] = bar.add_task(phase, total=total)
+                bar.update(tasks[phase], advance=advance, total=total)
+
+            report = local.analyze(
+                inputs or [],
+                db,
+                stages=stage,
+                workers=workers,
+                batch_size=batch_size,
+                progress=on_progress,
+            )
+    except ChronikError as exc:
+        _fail(str(exc))
+    _summarise(report, f"chronik analyze -> {db}")
+    _finish(report)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Folders, files, globs, or - for stdin.")],
+    db: DbOption = "chronik.db",
+) -> None:
+    """Read and store inputs without analysing them (`chronik analyze` finishes them)."""
+    try:
+        report = local.ingest(inputs, db)
+    except ChronikError as exc:
+        _fail(str(exc))
+    _summarise(report, f"chronik ingest -> {db}")
+    _finish(report)
+
+
+@app.command("export")
+def export_(
+    what: Annotated[str, typer.Option("--what", help="Record kind: articles, mentions, ...")],
+    db: DbOption = "chronik.db",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or json.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Write stored records of one kind (the stable export contract)."""
+    if fmt not in exporter.FORMATS:
+        _fail(f"unknown format {fmt!r} (known: {', '.join(exporter.FORMATS)})")
+    if not Path(db).exists():
+        _fail(f"{db}: no such database (run `chronik analyze ... --db {db}` first)")
+    try:
+        store = open_store(db)
+        rows = exporter.rows(store, what)
+        if output is None:
+            n = exporter.write(rows, fmt, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                n = exporter.write(rows, fmt, out)
+        store.close()
+    except ChronikError as exc:
+        _fail(str(exc))
+    console.print(f"{n} {what} rows", style="dim")
+
+
+@app.command()
+def stats(db: DbOption = "chronik.db") -> None:
+    """Counts of what the store holds, and the last errors."""
+    if not Path(db).exists():
+        _fail(f"{db}: no such database")
+    try:
+        store = open_store(db)
+    except ChronikError as exc:
+        _fail(str(exc))
+    table = Table(title=f"chronik store {db}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in store.counts().items():
+        table.add_row(key, str(value))
+    Console().print(table)
+    _print_articles(store)
+    store.close()
+
+
+def _print_articles(store: Store) -> None:
+    table = Table(title="articles")
+    for col in ("title", "outlet", "published", "lang", "sentences", "removed"):
+        table.add_column(col)
+    for art in store.articles():
+        title = (art.title or art.source)[:60]
+        table.add_row(
+            title,
+            art.outlet or "",
+            art.published or "",
+            art.language or "?",
+            str(len(art.sentences)),
+            str(len(art.removed)),
+        )
+    Console().print(table)
+
+
+@app.command("stages")
+def list_stages() -> None:
+    """The registered stages, with what each requires and provides."""
+    table = Table(title="stages")
+    for col in ("name", "kind", "requires", "provides"):
+        table.add_column(col)
+    for name in registry.REGISTRY:
+        stage = registry.create(name)
+        kind = "corpus" if registry.is_corpus_stage(stage) else "article"
+        table.add_row(name, kind, ", ".join(stage.requires), ", ".join(stage.provides))
+    Console().print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

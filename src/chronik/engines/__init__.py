@@ -1,0 +1,1 @@
+"""Engines run the same stages: `local` (embedded default) and `dask` (at scale)."""
