@@ -7,6 +7,8 @@ or store errors.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -81,8 +83,11 @@ def analyze(
     ] = None,
     workers: Annotated[int, typer.Option(help="Processes for per-article stages.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
+    engine: Annotated[str, typer.Option(help="local, or dask (a loopback LocalCluster).")] = "local",
 ) -> None:
     """Read inputs, run every stage, store the results, print a summary."""
+    if engine not in ("local", "dask"):
+        _fail(f"unknown engine {engine!r} (known: local, dask)")
     try:
         with _progress() as bar:
             tasks: dict[str, int] = {}
@@ -92,18 +97,25 @@ def analyze(
                     tasks[phase] = bar.add_task(phase, total=total)
                 bar.update(tasks[phase], advance=advance, total=total)
 
-            report = local.analyze(
+            run = local.analyze if engine == "local" else _dask_analyze(workers)
+            report = run(
                 inputs or [],
                 db,
                 stages=stage,
-                workers=workers,
                 batch_size=batch_size,
                 progress=on_progress,
+                **({"workers": workers} if engine == "local" else {}),
             )
     except ChronikError as exc:
         _fail(str(exc))
     _summarise(report, f"chronik analyze -> {db}")
     _finish(report)
+
+
+def _dask_analyze(workers: int) -> Callable[..., local.RunReport]:
+    from chronik.engines import dask as dask_engine
+
+    return partial(dask_engine.analyze, n_workers=max(1, workers))
 
 
 @app.command()

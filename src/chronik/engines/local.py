@@ -62,13 +62,14 @@ def analyze(
     batch_size: int = 32,
     progress: Progress = _noop,
     runner: BatchRunner | None = None,
+    pipeline: Pipeline | None = None,
 ) -> RunReport:
     """Read `inputs`, run the pipeline, store everything in `db`; see `RunReport`."""
     from chronik.ingest import read_inputs  # the ingest layer is only needed here
 
     started = time.perf_counter()
     report = RunReport()
-    pipeline = Pipeline(stages, settings=settings, db=db)
+    pipeline = pipeline or Pipeline(stages, settings=settings, db=db)
     store = open_store(db)
     try:
         todo = (
