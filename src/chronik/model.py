@@ -81,6 +81,7 @@ class Quote(Span):
     speaker_end: int | None = None
     speaker_entity_id: str | None = None
     addressee: str | None = None
+    speaker_name: str | None = None  # resolved name ("er" -> "Dmitri Peskow"), quotes stage
 
 
 @dataclass(frozen=True)

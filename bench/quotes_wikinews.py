@@ -1,0 +1,187 @@
+"""Quote extraction on German Wikinews quotation attribution (Petersen-Frey & Biemann 2024).
+
+Reads ../shared/data/quotes_wikinews/data/<split>/*.json and prints, per quote type, span
+F1 (exact boundaries, and token overlap), speaker accuracy on matched quotes and cue F1.
+Exits 0 with a message when the data is absent.
+
+    .venv/bin/python bench/quotes_wikinews.py [dev|train]
+
+Type mapping (gold -> ours): Direct -> direct; Indirect, IndirectFreeIndirect -> indirect
+(our "mixed" counts as indirect); Reported, FreeIndirect -> reported (we emit none).
+Exact: predicted (start, end) equals the gold hull, ignoring edge spaces/punctuation.
+Token overlap: token-level P/R/F1 of quote tokens per type, summed over documents.
+Speaker accuracy: over gold quotes with a speaker that a prediction overlaps (>= 1 token);
+correct when the predicted speaker span overlaps the gold speaker span or the resolved
+name shares a word with it. Cue F1: matched pairs whose cue's first word agrees, over
+predicted quotes with a cue (P) and gold quotes with a cue (R).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from chronik.stages.quotes import extract_quotes
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes_wikinews" / "data"
+GOLD_MAP = {
+    "Direct": "direct",
+    "Indirect": "indirect",
+    "IndirectFreeIndirect": "indirect",
+    "Reported": "reported",
+    "FreeIndirect": "reported",
+}
+PRED_MAP = {"direct": "direct", "indirect": "indirect", "mixed": "indirect", "reported": "reported"}
+TYPES = ("direct", "indirect", "reported", "all")
+PUBLISHED = (
+    "Published reference (different data, same task family): Brunner et al. 2020 German STWR "
+    "recognisers (Redewiedergabe corpus): direct F1 0.85, indirect F1 0.76, reported 0.60, "
+    "free indirect 0.59.\n"
+    "Petersen-Frey & Biemann 2024 (this dataset, LREC-COLING) evaluate a rule-based system and "
+    "Citron as baselines on the test split and report precision-leaning, low-recall results; "
+    "their per-type table could not be retrieved offline, so no number is quoted here."
+)
+_TOK = re.compile(r"\w+")
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \n.,;:":
+        s += 1
+    while e > s and text[e - 1] in " \n.,;:":
+        e -= 1
+    return s, e
+
+
+def _tokens(text: str, s: int, e: int) -> set[int]:
+    return {m.start() + s for m in _TOK.finditer(text[s:e])}
+
+
+def _gold(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for a in doc["annotations"]:
+        spans = a["quote"]["spans"]
+        spk = (a.get("speaker") or {}).get("spans") or []
+        cue = ((a.get("cue") or {}).get("text") or "").split()
+        out.append(
+            {
+                "type": GOLD_MAP.get(a["type"], "reported"),
+                "start": spans[0]["charBegin"],
+                "end": spans[-1]["charEnd"],
+                "spans": [(s["charBegin"], s["charEnd"]) for s in spans],
+                "speaker": [(s["charBegin"], s["charEnd"]) for s in spk],
+                "speaker_text": (a.get("speaker") or {}).get("text") or "",
+                "cue": cue[0].lower() if cue else None,
+            }
+        )
+    return out
+
+
+def evaluate(split: str) -> dict[str, Any]:
+    files = sorted((DATA / split).glob("*.json"))
+    c: Counter[str] = Counter()
+    secs = 0.0
+    for f in files:
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        text = doc["originalText"]
+        t0 = time.perf_counter()
+        preds = extract_quotes(text, "de")
+        secs += time.perf_counter() - t0
+        _score_doc(text, _gold(doc), preds, c)
+    c["docs"] = len(files)
+    return {"counts": c, "seconds": secs}
+
+
+def _score_doc(text: str, gold: list[dict[str, Any]], preds: list[Any], c: Counter[str]) -> None:
+    pspans = [(_strip(text, p.start, p.end), PRED_MAP.get(p.type, "indirect"), p) for p in preds]
+    for t in TYPES:
+        g_t = [g for g in gold if t in ("all", g["type"])]
+        p_t = [p for p in pspans if t in ("all", p[1])]
+        exact_g = {_strip(text, g["start"], g["end"]) for g in g_t}
+        exact_p = {p[0] for p in p_t}
+        c[f"{t}:gold"] += len(g_t)
+        c[f"{t}:pred"] += len(p_t)
+        c[f"{t}:exact_tp_g"] += sum(1 for g in g_t if _strip(text, g["start"], g["end"]) in exact_p)
+        c[f"{t}:exact_tp_p"] += sum(1 for p in p_t if p[0] in exact_g)
+        gt: set[int] = set()
+        for g in g_t:
+            for s, e in g["spans"]:
+                gt |= _tokens(text, s, e)
+        pt: set[int] = set()
+        for (s, e), _, _ in p_t:
+            pt |= _tokens(text, s, e)
+        c[f"{t}:tok_g"] += len(gt)
+        c[f"{t}:tok_p"] += len(pt)
+        c[f"{t}:tok_tp"] += len(gt & pt)
+    _score_speakers(text, gold, pspans, c)
+
+
+def _score_speakers(
+    text: str, gold: list[dict[str, Any]], pspans: list[Any], c: Counter[str]
+) -> None:
+    for g in gold:
+        gt = set().union(*(_tokens(text, s, e) for s, e in g["spans"]))
+        best = max(pspans, key=lambda p: len(gt & _tokens(text, *p[0])), default=None)
+        if best is None or not gt & _tokens(text, *best[0]):
+            continue
+        p = best[2]
+        if g["cue"]:
+            c["cue:gold_matched"] += 1
+        if p.cue:
+            c["cue:pred_matched"] += 1
+        if g["cue"] and p.cue and p.cue.split()[0].lower() == g["cue"]:
+            c["cue:tp"] += 1
+        if not g["speaker"]:
+            continue
+        c["spk:n"] += 1
+        ok = p.speaker_start is not None and any(
+            p.speaker_start < e and s < p.speaker_end for s, e in g["speaker"]
+        )
+        words = set((p.speaker_name or "").split())
+        ok = ok or bool(words & set(g["speaker_text"].split()))
+        c["spk:ok"] += int(ok)
+    c["cue:gold"] += sum(1 for g in gold if g["cue"])
+    c["cue:pred"] += sum(1 for p in pspans if p[2].cue)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def report(res: dict[str, Any], split: str) -> None:
+    c = res["counts"]
+    print(f"German Wikinews quotes, {split} split: {c['docs']} documents")
+    print(f"{'type':9} {'gold':>5} {'pred':>5}  exact P/R/F1          token P/R/F1")
+    for t in TYPES:
+        pe = c[f"{t}:exact_tp_p"] / c[f"{t}:pred"] if c[f"{t}:pred"] else 0.0
+        re_ = c[f"{t}:exact_tp_g"] / c[f"{t}:gold"] if c[f"{t}:gold"] else 0.0
+        pt = c[f"{t}:tok_tp"] / c[f"{t}:tok_p"] if c[f"{t}:tok_p"] else 0.0
+        rt = c[f"{t}:tok_tp"] / c[f"{t}:tok_g"] if c[f"{t}:tok_g"] else 0.0
+        print(
+            f"{t:9} {c[f'{t}:gold']:5d} {c[f'{t}:pred']:5d}  "
+            f"{pe:.3f}/{re_:.3f}/{_f1(pe, re_):.3f}   {pt:.3f}/{rt:.3f}/{_f1(pt, rt):.3f}"
+        )
+    acc = c["spk:ok"] / c["spk:n"] if c["spk:n"] else 0.0
+    print(f"speaker accuracy on matched quotes: {acc:.3f} ({c['spk:ok']}/{c['spk:n']})")
+    cp = c["cue:tp"] / c["cue:pred"] if c["cue:pred"] else 0.0
+    cr = c["cue:tp"] / c["cue:gold"] if c["cue:gold"] else 0.0
+    print(f"cue P/R/F1: {cp:.3f}/{cr:.3f}/{_f1(cp, cr):.3f}")
+    print(f"time: {res['seconds']:.2f}s ({c['docs'] / max(res['seconds'], 1e-9):.0f} docs/s)")
+    print(PUBLISHED)
+
+
+def main() -> int:
+    split = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    if not (DATA / split).is_dir():
+        print(f"{DATA / split} is absent: German Wikinews quotes benchmark skipped")
+        return 0
+    report(evaluate(split), split)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Direct quotes: quoted stretches with the cue and speaker found beside the marks."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from chronik.stages.quotes.common import Found, find_cues
+from chronik.stages.quotes.marks import find_marked
+from chronik.stages.quotes.speakers import SpeakerNP, np_after, np_before
+
+_AFTER = re.compile(r"^[\s,.]*(?:(so|according to)\s+|)")
+_SENTENCEY = re.compile(r"[.!?…]\s*[“”\"«»‘’'›‹]$")
+MIN_FREE_WORDS = 6
+MAX_MARKED = 500  # more quoted stretches than this in one article is not news prose
+
+
+def find_direct(text: str, bounds: list[tuple[int, int]]) -> list[Found]:
+    """Direct quotes; unattributed short stretches (titles, scare quotes) are dropped later."""
+    out: list[Found] = []
+    starts = [s for s, _ in bounds]
+    for mk in find_marked(text)[:MAX_MARKED]:
+        lo, hi = _context(bounds, starts, mk.start, mk.end, len(text))
+        found = Found(mk.start, mk.end, "direct")
+        found.extra["depth"] = str(mk.depth)
+        found.extra["content"] = text[mk.start + 1 : mk.end - 1]
+        found.extra["lead"] = "1" if text[lo : mk.start].strip() else ""
+        if not _attach_after(text, found, hi) and not _attach_before(text, found, lo):
+            words = len(text[mk.start : mk.end].split())
+            found.inherit = words >= MIN_FREE_WORDS or bool(
+                _SENTENCEY.search(text[mk.start : mk.end])
+            )
+            found.extra["short"] = "1" if not found.inherit else ""
+        out.append(found)
+    return out
+
+
+def _context(
+    bounds: list[tuple[int, int]], starts: list[int], start: int, end: int, n: int
+) -> tuple[int, int]:
+    """Start of the sentence holding `start` and end of the sentence holding `end`."""
+    lo, hi = max(0, start - 300), min(n, end + 300)
+    i = bisect_right(starts, start) - 1
+    if i >= 0 and bounds[i][0] <= start < bounds[i][1]:
+        lo = bounds[i][0]
+    j = bisect_right(starts, max(end - 1, 0)) - 1
+    if j >= 0 and bounds[j][0] < end <= bounds[j][1]:
+        hi = bounds[j][1]
+    return lo, hi
+
+
+def _attach_after(text: str, q: Found, hi: int) -> bool:
+    """„…“, sagte X / „…“, so X / „…“, fügte er hinzu / "…," X said."""
+    tail = text[q.end : max(hi, q.end)]
+    stop = re.search(r"[„“\"»«]|(?<=[.!?])\s", tail)
+    window = tail[: stop.start()] if stop else tail
+    lead = re.match(r"[\s,.–—]*", window)
+    rest = q.end + (lead.end() if lead else 0)
+    closed = bool(_SENTENCEY.search(text[q.start : q.end]))
+    if closed and "," not in window[: rest - q.end]:
+        return False  # „… .“ followed by a new sentence: no attribution after
+    end = q.end + len(window)
+    if re.match(r"so\s", text[rest:end]):
+        return _set(q, "so", np_after(text, rest + 3, end))
+    cues = find_cues(text, rest, end)
+    if not cues:
+        return False
+    cue = cues[0]
+    n_before = len(text[rest : cue.start].split())
+    if n_before == 0:
+        return _set(q, cue.text, np_after(text, cue.end, end))
+    if n_before <= 4:
+        return _set(q, cue.text, np_before(text, cue.start, rest))
+    return False
+
+
+def _attach_before(text: str, q: Found, lo: int) -> bool:
+    """X sagte: „…“ / antwortete Putin: „…“ / Merkel: „…“."""
+    head = text[lo : q.start]
+    if not re.search(r":\s*$", head):
+        return False
+    cues = find_cues(text, lo, q.start)
+    if cues:
+        cue = cues[-1]
+        colon = lo + head.rstrip().rfind(":")
+        sp = np_after(text, cue.end, colon) or np_before(text, cue.start, lo)
+        return _set(q, cue.text, sp)
+    colon = lo + head.rstrip().rfind(":")
+    if len(text[lo:colon].split()) <= 4:
+        return _set(q, ":", np_before(text, colon, lo))
+    return False
+
+
+def _set(q: Found, cue: str, sp: SpeakerNP | None) -> bool:
+    if sp is None:
+        return False
+    q.cue, q.speaker = cue, sp
+    return True

@@ -1,0 +1,182 @@
+"""Turn quote candidates into `Quote` records: nesting, inheritance, speaker names.
+
+Speaker names come from entity mentions when the entities stage ran (canonical name and
+entity id), else from the noun phrase itself. Pronouns ("er", "sie", "he") and bare roles
+("der nordkoreanische Führer") take the most recent fitting named speaker; a one-word name
+("Peskow") is expanded to the fullest earlier form ("Dmitri Peskow").
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronik.model import Mention, Quote
+from chronik.stages.quotes.common import Found
+from chronik.stages.quotes.cues import FUNCTION_CAPS, ROLE_SUFFIX
+from chronik.stages.quotes.speakers import SpeakerNP
+
+INHERIT_CHARS = 700
+_ACRONYM = re.compile(
+    r"^[\W\d]*[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9 .&/-]*[\W]*$"
+)  # how far back an unattributed quote looks for its speaker
+_ADDRESSEE = re.compile(
+    r"\b(?:gegenüber|told)\s+((?:der|dem|den|the)\s+)?([A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*)*)"
+    r"|\b(?:sagte|sagten|said)\s+((?:russischen|staatlichen)?\s*(?:Medien|Reportern|Journalisten))"
+)
+
+
+def settle(found: list[Found]) -> list[Found]:
+    """Drop nested and unattributable stretches; fill speakers from containers/neighbours."""
+    found = sorted(found, key=lambda f: (f.start, -f.end))
+    kept: list[Found] = []
+    for f in found:
+        outer = next(
+            (o for o in kept if o.start <= f.start and f.end <= o.end and o is not f), None
+        )
+        if outer is not None and f.type == "direct" and outer.type == "direct":
+            continue  # a quote inside a quote is part of the outer one
+        if outer is not None and f.speaker is None:
+            f.speaker, f.cue = outer.speaker, outer.cue
+        if outer is not None and f.type != "direct":
+            continue  # an indirect clause inside a longer quote
+        if f.type == "direct" and _ACRONYM.match(f.extra.get("content", "")):
+            continue  # „NYT“, „G7“: a name in marks, not a quote
+        kept.append(f)
+    kept = [f for f in kept if f.type == "direct" or not _crosses_direct(f, kept)]
+    _fill_forward(kept)
+    _fill_backward(kept)
+    return [f for f in kept if f.speaker is not None or (f.inherit and f.type == "direct")]
+
+
+def _crosses_direct(f: Found, found: list[Found]) -> bool:
+    return any(
+        d.type == "direct"
+        and d.start < f.end
+        and f.start < d.end
+        and not (f.start <= d.start and d.end <= f.end)
+        for d in found
+    )
+
+
+def _fill_forward(found: list[Found]) -> None:
+    """„A.“ „B“, sagte X: A shares B's speaker when only space separates them."""
+    for a, b in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
+        if a.speaker is None and a.inherit and b.speaker is not None and 0 <= b.start - a.end <= 3:
+            a.speaker, a.cue = b.speaker, b.cue
+
+
+def _fill_backward(found: list[Found]) -> None:
+    last: Found | None = None
+    for f in found:
+        free = f.speaker is None and f.inherit and f.extra.get("lead") != "1"
+        if free and last is not None and f.start - last.end <= INHERIT_CHARS:
+            f.speaker, f.cue = last.speaker, None
+            f.extra["inherited"] = "1"
+        if f.speaker is not None:
+            last = f
+
+
+def to_quotes(text: str, found: list[Found], mentions: tuple[Mention, ...]) -> list[Quote]:
+    out: list[Quote] = []
+    history: list[tuple[int, str, str | None]] = []  # (pos, name, role)
+    for f in found:
+        sp = f.speaker
+        name, eid = (None, None) if sp is None else _name(text, sp, f.start, history, mentions)
+        if sp is not None and name and not sp.pronoun:
+            history.append((f.start, name, sp.role))
+        out.append(
+            Quote(
+                start=f.start,
+                end=f.end,
+                text=text[f.start : f.end],
+                type=f.type,
+                cue=f.cue,
+                speaker_text=None if sp is None else sp.text,
+                speaker_start=None if sp is None else sp.start,
+                speaker_end=None if sp is None else sp.end,
+                speaker_entity_id=eid,
+                addressee=_addressee(text, f),
+                speaker_name=name,
+            )
+        )
+    return out
+
+
+def _name(
+    text: str,
+    sp: SpeakerNP,
+    pos: int,
+    history: list[tuple[int, str, str | None]],
+    mentions: tuple[Mention, ...],
+) -> tuple[str | None, str | None]:
+    ment = _mention_for(sp, mentions) if mentions else None
+    if ment is not None and ment.type in {"PER", "ORG"} and not sp.pronoun:
+        return ment.canonical or ment.text, ment.entity_id
+    if sp.pronoun:
+        return _recent_person(pos, history, mentions, sp.start)
+    if sp.name:
+        return _expand(text, sp.name, sp.start), None
+    if sp.role and ROLE_SUFFIX.search(sp.role):
+        head = sp.role.lower()[-6:]
+        for _, name, role in reversed(history):
+            if role and role.lower().endswith(head):
+                return name, None
+        return _role_in_text(text, sp.role, sp.start), None
+    return None, None
+
+
+def _mention_for(sp: SpeakerNP, mentions: tuple[Mention, ...]) -> Mention | None:
+    inside = [m for m in mentions if m.start < sp.end and sp.start < m.end]
+    inside.sort(key=lambda m: (m.type != "PER", m.type != "ORG", -(m.end - m.start)))
+    return inside[0] if inside else None
+
+
+def _recent_person(
+    pos: int,
+    history: list[tuple[int, str, str | None]],
+    mentions: tuple[Mention, ...],
+    at: int,
+) -> tuple[str | None, str | None]:
+    pers = [m for m in mentions if m.type == "PER" and m.end <= at]
+    if pers:
+        m = pers[-1]
+        return m.canonical or m.text, m.entity_id
+    for hpos, name, _ in reversed(history):
+        if pos - hpos <= 3000:
+            return name, None
+    return None, None
+
+
+def _expand(text: str, name: str, before: int) -> str:
+    """The fullest earlier spelling ending in `name` ("Peskow" -> "Dmitri Peskow")."""
+    if " " in name:
+        return name
+    pat = re.compile(r"(?:[A-ZÄÖÜ][\w'’-]+\s){1,3}" + re.escape(name) + r"\b")
+    best = name
+    for m in pat.finditer(text, 0, before + len(name)):
+        words = m.group().split()
+        while words and (words[0] in FUNCTION_CAPS or ROLE_SUFFIX.search(words[0])):
+            words = words[1:]
+        cand = " ".join(words)
+        if len(cand) > len(best) and all(w[:1].isupper() for w in words):
+            best = cand
+    return best
+
+
+def _role_in_text(text: str, role: str, before: int) -> str | None:
+    """ "der Kremlsprecher" -> the name following an earlier "Kremlsprecher Dmitri Peskow"."""
+    pat = re.escape(role) + r"\s+([A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+){1,2})"
+    m = re.search(pat, text[:before])
+    return m.group(1).strip() if m else None
+
+
+def _addressee(text: str, f: Found) -> str | None:
+    if f.speaker is None:
+        return None
+    lo = max(0, min(f.speaker.start, f.end) - 60)
+    hi = min(len(text), max(f.speaker.end, f.start) + 60)
+    region = text[lo:hi] if f.speaker.end <= f.start or f.speaker.start >= f.end else ""
+    m = _ADDRESSEE.search(region)
+    if m is None:
+        return None
+    return (m.group(2) or m.group(3) or "").strip() or None

@@ -1,0 +1,270 @@
+"""Speaker noun phrases next to a cue, and their resolution to a name.
+
+German is V2: the speaker of a cue verb sits right before it ("Peskow sagte") or right after
+it ("sagte Peskow", "fügte er hinzu"). So instead of parsing, we read the noun phrase that
+touches the cue: determiner, adjectives, capitalised words, genitive chains ("des Weißen
+Hauses") and one comma apposition (", Adrienne Watson,"). Pronouns and bare roles are
+resolved later against the speakers and names seen before (`resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronik.stages.quotes.cues import (
+    DETERMINERS,
+    FUNCTION_CAPS,
+    PRONOUNS,
+    ROLE_SUFFIX,
+    VERBS,
+)
+
+TOKEN = re.compile(r"[A-ZÄÖÜ]\.(?=\s[A-ZÄÖÜ])|\w+(?:[-'’.]\w+)*|[^\w\s]")
+_GENITIVE = frozenset(["des", "der", "von", "vom", "of"])
+_ADJ = re.compile(r"^[a-zäöüß][\w-]*(e|en|er|es|em)$")
+_STOP_AFTER = frozenset(
+    [
+        "am",
+        "im",
+        "in",
+        "an",
+        "auf",
+        "bei",
+        "laut",
+        "gegenüber",
+        "bereits",
+        "berichten",
+        "zufolge",
+        "zudem",
+        "außerdem",
+        "dazu",
+        "dann",
+        "weiter",
+        "nach",
+        "mit",
+        "vor",
+        "und",
+        "dass,",
+        "on",
+        "in",
+        "at",
+        "to",
+        "that",
+    ]
+)
+_NAME_PART = re.compile(r"^[A-ZÄÖÜ][\w'’-]*\.?$")
+MAX_NP_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class SpeakerNP:
+    start: int
+    end: int
+    text: str
+    name: str | None  # the personal or organisational name inside, if any
+    pronoun: bool = False
+    role: str | None = None  # head role noun ("Kremlsprecher") when present
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
+    ]
+
+
+def _is_cap(word: str) -> bool:
+    return bool(_NAME_PART.match(word)) and word not in FUNCTION_CAPS and word.lower() not in VERBS
+
+
+def _make(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
+    while toks and toks[-1][2] in {",", "."}:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    words = [t[2] for t in toks]
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return SpeakerNP(toks[0][0], toks[0][1], words[0], None, pronoun=True)
+    if not any(_is_cap(w) for w in words):
+        return None
+    start, end = toks[0][0], toks[-1][1]
+    return SpeakerNP(start, end, text[start:end], _name_in(words), role=_role_in(words))
+
+
+def _role_in(words: list[str]) -> str | None:
+    for w in words:
+        if _is_cap(w) and ROLE_SUFFIX.search(w.split("-")[-1]):
+            return w
+    return None
+
+
+def _name_in(words: list[str]) -> str | None:
+    """The longest run of name-like capitalised words that is not led by a determiner."""
+    best: list[str] = []
+    runs: list[list[str]] = []
+    run: list[str] = []
+    prev = ""
+    for w in [*words, ","]:
+        ok = _is_cap(w) and not ROLE_SUFFIX.search(w.split("-")[-1])
+        if ok and not (not run and prev.lower() in DETERMINERS | _GENITIVE):
+            run.append(w.rstrip("."))
+        else:
+            if run:
+                runs.append(run)
+            run = []
+        prev = w
+    if not best:
+        best = next((r for r in runs if len(r) >= 2), max(runs, key=len) if runs else [])
+    if not best:
+        return None
+    if len(best) == 1 and words and words[0].lower() in DETERMINERS:
+        return None  # "die Polizei": a description, not a name
+    return " ".join(best)
+
+
+def np_after(text: str, pos: int, limit: int) -> SpeakerNP | None:
+    """The noun phrase starting at `pos` (after a cue: "sagte der Sprecher des Amtes, X,")."""
+    toks = _tokens(text, pos, min(limit, pos + 300))[:MAX_NP_TOKENS]
+    if not toks:
+        return None
+    if toks[0][2].lower() in PRONOUNS:
+        return _make(text, toks[:1])
+    taken = _take_np(toks)
+    if not taken:
+        return None
+    rest = toks[len(taken) :]
+    if len(rest) >= 3 and rest[0][2] == ",":
+        app = [t for t in _take_np(rest[1:]) if t[2] != ","]
+        after = rest[1 + len(app) : 2 + len(app)]
+        if app and _name_in([t[2] for t in app]) and (not after or after[0][2] in {",", "."}):
+            taken = taken + rest[: 1 + len(app)]
+    return _make(text, taken)
+
+
+def _take_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        w = toks[i][2]
+        low = w.lower()
+        if w in FUNCTION_CAPS and low in DETERMINERS and out:
+            break  # "sagte Kim Die beiden Länder": a new noun phrase starts
+        if low in DETERMINERS or (_ADJ.match(w) and (not out or not _is_cap(out[-1][2]))):
+            if low in _STOP_AFTER:
+                break
+            out.append(toks[i])
+        elif _is_cap(w) or (low in _GENITIVE and out and _is_cap(out[-1][2]) and i + 1 < n):
+            out.append(toks[i])
+        else:
+            break
+        i += 1
+    while out and not _is_cap(out[-1][2]):
+        out.pop()
+    return out
+
+
+def np_before(text: str, pos: int, floor: int) -> SpeakerNP | None:
+    """The noun phrase ending at `pos` (before a cue: "Kremlsprecher Dmitri Peskow sagte")."""
+    toks = _tokens(text, max(floor, pos - 300), pos)[-40:]
+    if not toks:
+        return None
+    if toks[-1][2].lower() in PRONOUNS:
+        return _make(text, toks[-1:])
+    if toks[-1][2] == ",":
+        # "X, apposition, sagte": the subject is the NP before the apposition's comma
+        c = next((k for k in range(len(toks) - 2, -1, -1) if toks[k][2] in _CLAUSE), -1)
+        if c >= 0 and toks[c][2] == ",":
+            first = _back_np(toks[: c + 1])
+            if first and not _after_prep(toks, toks.index(first[0])):
+                return _make(text, [*first, *toks[c:-1]])
+        app = _back_np(toks)
+        return _make(text, app) if app and _name_in([t[2] for t in app]) else None
+    head = _back_np(toks)
+    if head is None or _after_prep(toks, toks.index(head[0])) or _temporal(head):
+        return None
+    return _make(text, head)
+
+
+_CLAUSE = frozenset(',.;:!?„“”"»«()')
+_PREPS = frozenset(
+    [
+        "in",
+        "im",
+        "am",
+        "an",
+        "auf",
+        "mit",
+        "nach",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "bei",
+        "beim",
+        "für",
+        "über",
+        "unter",
+        "aus",
+        "durch",
+        "gegen",
+        "während",
+        "seit",
+        "vor",
+        "hinter",
+        "neben",
+        "um",
+        "ohne",
+        "trotz",
+        "wegen",
+        "dank",
+        "at",
+        "on",
+        "by",
+        "for",
+        "with",
+        "from",
+        "of",
+    ]
+)
+_TIME = re.compile(
+    r"(Monat|Woche|Jahr|Jahres|Tag|Tage|Tagen|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+    r"Samstag|Sonntag|Morgen|Abend|Nacht|Zeit|Januar|Februar|März|April|Mai|Juni|Juli|"
+    r"August|September|Oktober|November|Dezember)$"
+)
+
+
+def _after_prep(toks: list[tuple[int, int, str]], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (toks[j][2].lower() in DETERMINERS or _ADJ.match(toks[j][2])):
+        j -= 1
+    return j >= 0 and toks[j][2].lower() in _PREPS
+
+
+def _temporal(toks: list[tuple[int, int, str]]) -> bool:
+    return bool(_TIME.search(toks[-1][2]))
+
+
+def _back_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    i = len(toks) - 1
+    if i >= 0 and toks[i][2] == ",":
+        i -= 1
+    if i < 0 or not _is_cap(toks[i][2]):
+        return None
+    j = i
+    while j - 1 >= 0:
+        w = toks[j - 1][2]
+        low = w.lower()
+        if (
+            _is_cap(w)
+            or low in DETERMINERS
+            or _ADJ.match(w)
+            or (low in _GENITIVE and j - 2 >= 0 and _is_cap(toks[j - 2][2]))
+        ):
+            j -= 1
+        else:
+            break
+    if i - j + 1 > MAX_NP_TOKENS:
+        j = i - MAX_NP_TOKENS + 1
+    return toks[j : i + 1]
