@@ -16,6 +16,15 @@ REGISTRY: dict[str, str] = {
     "clean": "chronik.stages.clean:CleanStage",
     "lang": "chronik.stages.lang:LanguageStage",
     "sentences": "chronik.stages.sentences:SentenceStage",
+    "dct": "chronik.stages.time:DctStage",
+    "time": "chronik.stages.time:TimeStage",
+    "entities": "chronik.stages.entities.stage:EntityStage",
+    "link": "chronik.stages.entities.link:LinkStage",
+    "quotes": "chronik.stages.quotes:QuoteStage",
+    "quantities": "chronik.stages.quantities:QuantityStage",
+    "claims": "chronik.stages.claims:ClaimStage",
+    "embed": "chronik.stages.embed:EmbedStage",
+    "stories": "chronik.stages.stories:StoriesStage",
 }
 
 # what `chronik analyze` runs when no stages are named
@@ -30,7 +39,10 @@ def create(name: str, **settings: Any) -> Any:
         known = ", ".join(sorted(REGISTRY))
         raise ChronikError(f"unknown stage {name!r} (known: {known})") from None
     module_name, _, attr = target.partition(":")
-    factory = getattr(importlib.import_module(module_name), attr)
+    try:
+        factory = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError) as exc:
+        raise ChronikError(f"stage {name!r} cannot be loaded from {target}: {exc}") from exc
     return factory(**settings)
 
 
