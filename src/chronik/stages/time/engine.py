@@ -1,0 +1,251 @@
+"""The rule engine: regex rules propose spans, the longest wins, handlers normalise in order.
+
+Two passes because normalisation depends on what came before: "am Vorabend" and
+"19 Uhr" lean on the last date the text mentioned (the narrative anchor), which only a
+left-to-right pass knows. Matching itself is context-free and cheap (one `finditer`
+per rule), which keeps the tagger well above 100 documents/s.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from chronik.stages.time.calendar import Anchor
+
+
+@dataclass
+class Hit:
+    """A normalised expression; start/end override the rule's span (used for split ranges)."""
+
+    type: str
+    value: str
+    vague: bool = False
+    end_value: str | None = None
+    start: int | None = None
+    end: int | None = None
+    mod: str | None = None
+
+
+class Unanchored(Exception):  # noqa: N818 - control flow, not an error
+    """Raised by a handler that needs a reference date the article does not have."""
+
+    def __init__(self, placeholder: str) -> None:
+        super().__init__(placeholder)
+        self.placeholder = placeholder
+
+
+Handler = Callable[[re.Match[str], "Ctx"], "Hit | list[Hit] | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+    handler: Handler
+    priority: int = 0  # higher wins among equally long matches
+    gate: tuple[str, ...] = ()  # lower-case strings one of which every match contains
+
+
+def rule(
+    name: str, pattern: str, handler: Handler, priority: int = 0, flags: int = re.IGNORECASE
+) -> Rule:
+    """A compiled rule whose matches start only where a word starts.
+
+    No timex begins mid-word, and the guard lets the regex engine skip most positions
+    before trying the long alternations (months, units): about a third of the time.
+    """
+    if not pattern.startswith(("(?<=", "(?<!")):
+        pattern = rf"(?<!\w)(?:{pattern})"
+    return Rule(name, re.compile(pattern, flags), handler, priority)
+
+
+_FUTURE_DE = re.compile(
+    r"\b(wird|werden|wirst|werde|würde|würden|soll|sollen|sollte|will|wollen|plant|planen|"
+    r"geplant|erwartet|voraussichtlich|bevorstehend\w*|kommende[nmrs]?|nächste[nmrs]?|"
+    r"künftig|demnächst|morgen)\b",
+    re.IGNORECASE,
+)
+_PAST_DE = re.compile(
+    r"\b(war|waren|hatte|hatten|wurde|wurden|sagte|sagten|teilte|teilten|erklärte|"
+    r"berichtete|meldete|gab|kam|kamen|traf|trafen|fand|ging|stand|hieß|vergangene[nmrs]?|"
+    r"letzte[nmrs]?|gestern|bereits|zuvor|sei|seien|habe|hätten)\b",
+    re.IGNORECASE,
+)
+_PERFECT_DE = re.compile(r"\b(hat|haben|hatte|hatten|habe|ist|sind|sei|seien|war|waren)\b", re.I)
+_PARTICIPLE_DE = re.compile(r"\bge\w+(?:t|en)\b", re.IGNORECASE)
+_FUTURE_EN = re.compile(
+    r"\b(will|shall|going to|planned|plans?|expected|scheduled|upcoming|next|tomorrow|'ll)\b",
+    re.IGNORECASE,
+)
+_PAST_EN = re.compile(
+    r"\b(was|were|had|did|said|told|met|went|came|last|ago|yesterday|\w+ed)\b", re.IGNORECASE
+)
+
+
+def tense_of(sentence: str, lang: str) -> int:
+    """-1 past, +1 future, 0 unclear: counts tense markers in a sentence."""
+    fut, past = (_FUTURE_EN, _PAST_EN) if lang == "en" else (_FUTURE_DE, _PAST_DE)
+    f = len(fut.findall(sentence))
+    p = len(past.findall(sentence))
+    if lang != "en" and _PERFECT_DE.search(sentence) and _PARTICIPLE_DE.search(sentence):
+        p += 1  # perfect tense: "hat ... besucht" (a passive future has no such auxiliary)
+    if f > p:
+        return 1
+    if p > f:
+        return -1
+    return 0
+
+
+@dataclass
+class Ctx:
+    """What a handler may know: the text, the anchors, the sentence and its tense."""
+
+    text: str
+    lang: str
+    dct: Anchor | None
+    sentences: Sequence[tuple[int, int]]
+    ranges: bool = True
+    narrative: Anchor | None = None  # last date the text itself mentioned
+    narrative_pos: int = -1  # where it was mentioned
+    story_mode: bool = False  # narrative text (history): resolve against the last stated date
+    last_stated: Anchor | None = None  # last explicit date of any granularity
+    pos: int = 0
+    _starts: list[int] = field(default_factory=list)
+    _tense: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._starts = [s for s, _ in self.sentences]
+
+    def _sentence_index(self) -> int:
+        return max(0, bisect.bisect_right(self._starts, self.pos) - 1)
+
+    @property
+    def tense(self) -> int:
+        """Tense of the sentence holding the current match."""
+        if not self.sentences:
+            return 0
+        i = self._sentence_index()
+        if i not in self._tense:
+            s, e = self.sentences[i]
+            self._tense[i] = tense_of(self.text[s:e], self.lang)
+        return self._tense[i]
+
+    def sentence_start(self) -> int:
+        return self.sentences[self._sentence_index()][0] if self.sentences else 0
+
+    def sentence_day(self) -> Anchor | None:
+        """The day-precise date stated earlier in the current sentence, if any."""
+        if self.narrative is not None and self.narrative_pos >= self.sentence_start():
+            return self.narrative
+        return None
+
+    def sentence_text(self) -> str:
+        if not self.sentences:
+            return self.text
+        s, e = self.sentences[self._sentence_index()]
+        return self.text[s:e]
+
+    def ref(self, placeholder: str = "XXXX-XX-XX") -> Anchor:
+        """The document creation time; without one, the expression stays unanchored."""
+        if self.story_mode and self.last_stated is not None:
+            return self.last_stated
+        if self.dct is None:
+            raise Unanchored(placeholder)
+        return self.dct
+
+    def local_ref(self, placeholder: str = "XXXX-XX-XX") -> Anchor:
+        """The last date the text mentioned (for "am Vorabend", times), else the DCT."""
+        if self.narrative is not None and self.narrative.day is not None:
+            return self.narrative
+        return self.ref(placeholder)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def _candidates(text: str, rules: Sequence[Rule]) -> list[Candidate]:
+    """All matches of all rules; a rule whose gate words are absent is not run at all."""
+    out: list[Candidate] = []
+    lower = text.lower()
+    for rule in rules:
+        if rule.gate and not any(k in lower for k in rule.gate):
+            continue
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                out.append(Candidate(m.start(), m.end(), rule, m))
+    return out
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest match first, then rule priority."""
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
+    taken = bytearray(max((c.end for c in cands), default=0))  # linear, not quadratic
+    chosen: list[Candidate] = []
+    for c in cands:
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    hit: Hit
+    anchor: str | None
+
+
+def span_of(m: re.Match[str]) -> tuple[int, int]:
+    """The timex extent: group "t" when the rule marks one (prepositions stay outside)."""
+    if "t" in m.re.groupindex and m.group("t") is not None:
+        return m.start("t"), m.end("t")
+    return m.start(), m.end()
+
+
+def run(rules: Sequence[Rule], ctx: Ctx) -> list[Found]:
+    """Match all rules, keep the best non-overlapping ones, normalise them left to right."""
+    found: list[Found] = []
+    for c in select(_candidates(ctx.text, rules)):
+        ctx.pos = c.start
+        used = ctx.last_stated if ctx.story_mode and ctx.last_stated else ctx.dct
+        anchor = used.iso() if used else None
+        try:
+            res = c.rule.handler(c.match, ctx)
+        except Unanchored as exc:
+            res = Hit("DATE", exc.placeholder, vague=True)
+            anchor = None
+        if res is None:
+            continue
+        for hit in res if isinstance(res, list) else [res]:
+            s, e = span_of(c.match)
+            s = hit.start if hit.start is not None else s
+            e = hit.end if hit.end is not None else e
+            found.append(Found(s, e, hit, anchor))
+            _update_narrative(ctx, hit)
+    return found
+
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+_STATED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _update_narrative(ctx: Ctx, hit: Hit) -> None:
+    """Remember dates the text states (not vague ones) for later anchoring."""
+    if hit.type == "DATE" and not hit.vague and _STATED.match(hit.value):
+        ctx.last_stated = Anchor.parse(hit.value)
+    if hit.type in ("DATE", "TIME") and not hit.vague and _DAY.match(hit.value):
+        ctx.narrative = Anchor.parse(hit.value)
+        ctx.narrative_pos = ctx.pos
