@@ -10,11 +10,18 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from chronik import export as exporter
@@ -35,7 +42,7 @@ DbOption = Annotated[str, typer.Option("--db", help="SQLite store file (created 
 
 
 def _fail(message: str) -> None:
-    console.print(f"[red]error:[/red] {message}")
+    console.print(f"[red]error:[/red] {message}", soft_wrap=True, highlight=False)
     raise typer.Exit(2)
 
 
@@ -64,7 +71,7 @@ def _summarise(report: local.RunReport, title: str) -> None:
     table.add_row("seconds", f"{report.seconds:.1f}")
     console.print(table)
     for err in report.errors:
-        console.print(f"[yellow]failed:[/yellow] {err}", highlight=False)
+        console.print(f"[yellow]failed:[/yellow] {err}", highlight=False, soft_wrap=True)
 
 
 def _finish(report: local.RunReport) -> None:
@@ -83,14 +90,16 @@ def analyze(
     ] = None,
     workers: Annotated[int, typer.Option(help="Processes for per-article stages.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
-    engine: Annotated[str, typer.Option(help="local, or dask (a loopback LocalCluster).")] = "local",
+    engine: Annotated[
+        str, typer.Option(help="local, or dask (a loopback LocalCluster).")
+    ] = "local",
 ) -> None:
     """Read inputs, run every stage, store the results, print a summary."""
     if engine not in ("local", "dask"):
         _fail(f"unknown engine {engine!r} (known: local, dask)")
     try:
         with _progress() as bar:
-            tasks: dict[str, int] = {}
+            tasks: dict[str, TaskID] = {}
 
             def on_progress(phase: str, advance: int, total: int | None) -> None:
                 if phase not in tasks:
@@ -98,13 +107,14 @@ def analyze(
                 bar.update(tasks[phase], advance=advance, total=total)
 
             run = local.analyze if engine == "local" else _dask_analyze(workers)
+            extra: dict[str, Any] = {"workers": workers} if engine == "local" else {}
             report = run(
                 inputs or [],
                 db,
                 stages=stage,
                 batch_size=batch_size,
                 progress=on_progress,
-                **({"workers": workers} if engine == "local" else {}),
+                **extra,
             )
     except ChronikError as exc:
         _fail(str(exc))
@@ -196,6 +206,46 @@ def _print_articles(store: Store) -> None:
     Console().print(table)
 
 
+@app.command("search")
+def search_(
+    query: Annotated[str, typer.Argument(help="Words or a question, any language.")],
+    db: DbOption = "chronik.db",
+    mode: Annotated[str, typer.Option(help="hybrid, keyword or semantic.")] = "hybrid",
+    lang: Annotated[str | None, typer.Option(help="Only passages in this language.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on/after.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on/before.")] = None,
+    entity: Annotated[str | None, typer.Option(help="Articles mentioning this name.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    story: Annotated[str | None, typer.Option(help="Only this story id.")] = None,
+    limit: Annotated[int, typer.Option(help="How many passages.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """Find passages by keyword (BM25) and by meaning (cross-lingual vectors), blended."""
+    import dataclasses
+    import json
+
+    from chronik.search import search
+
+    if not Path(db).exists():
+        _fail(f"{db}: no such database (run `chronik analyze ... --db {db}` first)")
+    try:
+        hits = search(db, query, mode=mode, lang=lang, date_from=date_from, date_to=date_to,
+                      entity=entity, outlet=outlet, story=story, limit=limit)  # fmt: skip
+    except ChronikError as exc:
+        _fail(str(exc))
+    if as_json:
+        for hit in hits:
+            sys.stdout.write(json.dumps(dataclasses.asdict(hit), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(hits)} passages for {query[:60]!r}")
+    for col in ("score", "outlet", "published", "passage"):
+        table.add_column(col)
+    for hit in hits:
+        text = " ".join(hit.text.split())
+        table.add_row(f"{hit.score:.3f}", hit.outlet or "", hit.published or "", text[:200])
+    Console().print(table)
+
+
 @app.command("stages")
 def list_stages() -> None:
     """The registered stages, with what each requires and provides."""
@@ -207,6 +257,25 @@ def list_stages() -> None:
         kind = "corpus" if registry.is_corpus_stage(stage) else "article"
         table.add_row(name, kind, ", ".join(stage.requires), ", ".join(stage.provides))
     Console().print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = "chronik.db",
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the REST API and the web UI over the store (needs the `api` extra)."""
+    try:
+        import uvicorn
+
+        from chronik.api import create_app
+    except ImportError as exc:
+        _fail(f"the web server needs the api extra: pip install 'chronik[api]' ({exc})")
+    if not Path(db).exists():
+        _fail(f"{db}: no such database (run `chronik analyze ... --db {db}` first)")
+    console.print(f"chronik serving {db} on http://{host}:{port}/", highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ def _plain(value: Any) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -35,7 +35,7 @@ def from_dict(cls: type[R], data: JSONDict) -> R:
     """Build a record of `cls` from `to_dict` output; unknown keys are ignored."""
     kwargs: dict[str, Any] = {}
     names = {f.name for f in dataclasses.fields(cls) if f.init}  # type: ignore[arg-type]
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     for name in names & data.keys():
         kwargs[name] = _coerce(hints[name], data[name])
     return cls(**kwargs)
@@ -46,8 +46,8 @@ def _coerce(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     if origin in (types.UnionType, typing.Union):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _coerce(args[0], value) if len(args) == 1 else value
+        members = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _coerce(members[0], value) if len(members) == 1 else value
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:

@@ -49,6 +49,22 @@ def span_rows(store: Store, kind: str) -> Iterator[Row]:
 
 EXPORTS: dict[str, Callable[[Store], Iterable[Row]]] = {
     "articles": _articles,
+    "timexes": lambda store: span_rows(store, "timex"),
+    "dct": lambda store: ({"article_id": a.id, **a.meta.get("dct", {})} for a in store.articles()),
+    "mentions": lambda store: span_rows(store, "mention"),
+    "entities": lambda store: (
+        {k: v for k, v in to_dict(e).items() if k != "meta"} for e in store.records("entity")
+    ),
+    "quotes": lambda store: ({**r, "kind": r.get("type")} for r in span_rows(store, "quote")),
+    "quantities": lambda store: span_rows(store, "quantity"),
+    "claims": lambda store: (
+        {"id": c.id, "measure": c.measure, "values": list(c.values_by_source), "verdict": c.verdict}
+        for c in store.records("claim")
+    ),
+    "stories": lambda store: (
+        {**{k: v for k, v in to_dict(s).items() if k != "meta"}, **s.meta}
+        for s in store.records("story")
+    ),
 }
 
 

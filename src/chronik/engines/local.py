@@ -165,7 +165,9 @@ def pool_runner(
 
 
 def _has_records(store: Store, pipeline: Pipeline) -> bool:
-    kinds = {CORPUS_KINDS[p] for s in pipeline.corpus_stages for p in s.provides if p in CORPUS_KINDS}
+    kinds = {
+        CORPUS_KINDS[p] for s in pipeline.corpus_stages for p in s.provides if p in CORPUS_KINDS
+    }
     return all(store.records(k) for k in kinds)
 
 

@@ -292,7 +292,7 @@ def _article_from_row(row: dict[str, Any], spans: dict[str, list[Span]]) -> Arti
         for s, e, p in json.loads(row["sentences"])
     )
     tokens = tuple(Token(start=s, end=e, text=text[s:e]) for s, e in json.loads(row["tokens"]))
-    fields = {SPAN_FIELDS[k]: tuple(v) for k, v in spans.items()}
+    fields: dict[str, Any] = {SPAN_FIELDS[k]: tuple(v) for k, v in spans.items()}
     return Article(
         id=row["id"], source=row["source"], raw_text=row["raw_text"], text=text,
         url=row["url"], outlet=row["outlet"], title=row["title"], published=row["published"],
