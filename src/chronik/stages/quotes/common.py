@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from chronik.stages.quotes.cues import SEPARABLE, VERBS
+from chronik.stages.quotes.cues import NEEDS_DAVON, SEPARABLE, VERBS
 from chronik.stages.quotes.speakers import TOKEN, SpeakerNP
 
 _SENT_END = re.compile(r"(?<=[.!?…])[“”\"«»]?\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])|\n+")
@@ -61,12 +61,14 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if particles is None:
             out.append(Cue(s, e, w))
             continue
+        prev = ""
         for _s2, _e2, w2 in toks[i + 1 : i + 25]:
             if w2 in {".", ";", "„", "“", '"'}:
                 break
-            if w2 in particles:
+            if w2 in particles and (w not in NEEDS_DAVON or prev == "davon"):
                 out.append(Cue(s, e, f"{w} {w2}"))
                 break
+            prev = w2
     return out
 
 

@@ -8,145 +8,50 @@ from __future__ import annotations
 
 import re
 
+
+def words(text: str) -> frozenset[str]:
+    """A word set written as one string (long lexicons stay readable and short)."""
+    return frozenset(text.split())
+
+
 # German weak speech-verb stems -> finite/participle forms built below.
-_DE_WEAK = [
-    "sag",
-    "erklär",
-    "beton",
-    "mein",
-    "bericht",
-    "warn",
-    "bestätig",
-    "antwort",
-    "ergänz",
-    "versicher",
-    "forder",
-    "kritisier",
-    "behaupt",
-    "äußer",
-    "argumentier",
-    "verkünd",
-    "erläuter",
-    "bekräftig",
-    "beteuer",
-    "mahn",
-    "kommentier",
-    "präzisier",
-    "klag",
-    "bilanzier",
-    "resümier",
-    "dementier",
-    "frag",
-    "schilder",
-    "bezeichn",
-    "verlang",
-    "appellier",
-    "spekulier",
-    "vermut",
-    "befürcht",
-    "prognostizier",
-    "informier",
-    "urteil",
-    "folger",
-    "berichtig",
-    "konter",
-    "offenbar",
-]
-_DE_STRONG = [
-    "schrieb",
-    "schrieben",
-    "schreibt",
-    "geschrieben",
-    "unterstrich",
-    "unterstrichen",
-    "bestritt",
-    "bestritten",
-    "rief",
-    "riefen",
-    "ruft",
-    "sprach",
-    "sprachen",
-    "spricht",
-    "gesprochen",
-    "hieß",
-    "heißt",
-    "verlautete",
-    "verlautet",
-    "betonte",
-    "wies",
-    "wiesen",
-    "gab",
-    "gaben",
-    "gibt",
-    "räumte",
-    "räumten",
-    "stellte",
-    "stellten",
-    "fügte",
-    "fügten",
-    "teilte",
-    "teilten",
-    "teilt",
-    "kündigte",
-    "kündigten",
-    "kündigt",
-    "sagt",
-    "räumt",
-    "stellt",
-    "fügt",
-    "versprach",
-    "verspricht",
-    "riet",
-    "rät",
-    "empfahl",
-    "empfiehlt",
-    "wandte",
-]
-_EN_VERBS = [
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "states",
-    "explained",
-    "explains",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "wrote",
-    "writes",
-    "claimed",
-    "claims",
-    "argued",
-    "argues",
-    "insisted",
-    "insists",
-    "announced",
-    "announces",
-    "declared",
-    "declares",
-    "replied",
-    "replies",
-    "answered",
-    "answers",
-    "asked",
-    "asks",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "acknowledged",
-    "admitted",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "suggested",
-]
+_DE_WEAK = sorted(
+    words(
+        "sag erklär beton mein bericht warn bestätig antwort ergänz versicher forder "
+        "kritisier behaupt äußer argumentier verkünd erläuter bekräftig beteuer mahn "
+        "kommentier präzisier klag bilanzier resümier dementier frag schilder bezeichn "
+        "verlang appellier spekulier vermut befürcht prognostizier informier urteil folger "
+        "berichtig konter offenbar hoff glaub meld begründ bezweifel schätz entgegn zitier "
+        "bemängel beklag bedauer beschuldig unterstell"
+    )
+)
+_DE_STRONG = sorted(
+    words(
+        "schrieb schrieben schreibt geschrieben unterstrich unterstrichen bestritt "
+        "bestritten rief riefen ruft sprach sprachen spricht gesprochen hieß heißt "
+        "verlautete verlautet betonte wies wiesen gab gaben gibt räumte räumten stellte "
+        "stellten fügte fügten teilte teilten teilt kündigte kündigten kündigt sagt räumt "
+        "stellt fügt versprach verspricht riet rät empfahl empfiehlt wandte hält hielt "
+        "halten hielten geht ging gehen gingen schlug schlägt nannte nennt verwies verweist "
+        "erwartet erwarten erwartete"
+    )
+)
+# separable verbs in verb-final clauses ("Wie der Sprecher mitteilte, ...") and participles
+_DE_JOINED = words(
+    "mitteilte mitteilten mitgeteilt hinzufügte hinzugefügt ankündigte ankündigten angekündigt "
+    "bekanntgab bekanntgegeben einräumte eingeräumt feststellte festgestellt klarstellte "
+    "hinwies hingewiesen zurückwies zurückgewiesen angab angegeben vorschlug "
+    "vorgeschlagen aussagte ausgesagt ausging ausgeht vorgeworfen vorwarf"
+)
+_EN_VERBS = sorted(
+    words(
+        "said says say told tells added adds stated states explained explains warned warns "
+        "noted notes wrote writes claimed claims argued argues insisted insists announced "
+        "announces declared declares replied replies answered answers asked asks confirmed "
+        "confirms denied denies acknowledged admitted stressed emphasized emphasised "
+        "suggested"
+    )
+)
 
 # separable prefixes that must appear later in the clause for the verb to be a cue
 SEPARABLE: dict[str, tuple[str, ...]] = {
@@ -171,7 +76,18 @@ SEPARABLE: dict[str, tuple[str, ...]] = {
     "wies": ("hin", "zurück"),
     "wiesen": ("hin", "zurück"),
     "wandte": ("ein",),
+    "hält": ("für",),
+    "hielt": ("für",),
+    "halten": ("für",),
+    "hielten": ("für",),
+    "geht": ("aus",),  # only "geht davon aus" (checked in find_cues)
+    "ging": ("aus",),
+    "gehen": ("aus",),
+    "gingen": ("aus",),
+    "schlug": ("vor",),
+    "schlägt": ("vor",),
 }
+NEEDS_DAVON = frozenset(["geht", "ging", "gehen", "gingen"])
 
 
 def _weak_forms(stem: str) -> set[str]:
@@ -183,7 +99,7 @@ def _weak_forms(stem: str) -> set[str]:
 
 
 def _de_verbs() -> frozenset[str]:
-    out: set[str] = set(_DE_STRONG)
+    out: set[str] = set(_DE_STRONG) | set(_DE_JOINED)
     for stem in _DE_WEAK:
         out |= _weak_forms(stem)
     # nouns and false friends produced by the inflection (e.g. "Bericht") are lowercase-only
@@ -195,79 +111,13 @@ EN_VERBS: frozenset[str] = frozenset(_EN_VERBS)
 VERBS: frozenset[str] = DE_VERBS | EN_VERBS
 
 # Konjunktiv I (and its Konjunktiv II stand-ins) mark reported speech in German.
-KONJ1 = frozenset(
-    [
-        "sei",
-        "seien",
-        "seiest",
-        "habe",
-        "werde",
-        "könne",
-        "müsse",
-        "solle",
-        "wolle",
-        "dürfe",
-        "möge",
-        "gebe",
-        "gehe",
-        "liege",
-        "stehe",
-        "komme",
-        "bleibe",
-        "wisse",
-        "brauche",
-        "plane",
-        "handle",
-        "handele",
-        "fehle",
-        "gelte",
-        "trage",
-        "lasse",
-        "sehe",
-        "finde",
-        "arbeite",
-        "verfüge",
-        "befinde",
-        "drohe",
-        "bestehe",
-        "sitze",
-        "laufe",
-        "führe",
-        "zeige",
-        "erwarte",
-        "versuche",
-        "strebe",
-        "hoffe",
-        "rechne",
-        "bereite",
-        "beabsichtige",
-        "benötige",
-        "beziehe",
-        "diene",
-        "erhalte",
-        "entstehe",
-        "falle",
-        "fordere",
-        "halte",
-        "heiße",
-        "kenne",
-        "koste",
-        "lebe",
-        "lege",
-        "leide",
-        "mache",
-        "nehme",
-        "sehe",
-        "setze",
-        "spiele",
-        "sterbe",
-        "treffe",
-        "verlange",
-        "wachse",
-        "wirke",
-        "wisse",
-        "zahle",
-    ]
+KONJ1 = words(
+    "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe liege stehe "
+    "komme bleibe wisse brauche plane handle handele fehle gelte trage lasse sehe finde "
+    "arbeite verfüge befinde drohe bestehe sitze laufe führe zeige erwarte versuche "
+    "strebe hoffe rechne bereite beabsichtige benötige beziehe diene erhalte entstehe "
+    "falle fordere halte heiße kenne koste lebe lege leide mache nehme setze spiele "
+    "sterbe treffe verlange wachse wirke zahle"
 )
 KONJ2 = frozenset(
     ["würde", "würden", "hätte", "hätten", "wäre", "wären", "könnten", "müssten", "sollten"]
@@ -277,164 +127,27 @@ PRONOUNS_DE = frozenset(["er", "sie"])
 PRONOUNS_EN = frozenset(["he", "she", "they"])
 PRONOUNS = PRONOUNS_DE | PRONOUNS_EN
 
-DETERMINERS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "sein",
-        "seine",
-        "seiner",
-        "seinem",
-        "seinen",
-        "ihr",
-        "ihre",
-        "ihrer",
-        "ihrem",
-        "ihren",
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-    ]
+DETERMINERS = words(
+    "der die das des dem den ein eine einer eines einem einen sein seine seiner seinem "
+    "seinen ihr ihre ihrer ihrem ihren the a an his her their its"
 )
 
 # capitalised words that start a sentence but never a speaker noun phrase
-FUNCTION_CAPS = frozenset(
-    [
-        "Im",
-        "Am",
-        "Auf",
-        "Aus",
-        "Bei",
-        "Bis",
-        "Da",
-        "Dabei",
-        "Damit",
-        "Danach",
-        "Dann",
-        "Darauf",
-        "Das",
-        "Dass",
-        "Dem",
-        "Den",
-        "Der",
-        "Des",
-        "Die",
-        "Dies",
-        "Diese",
-        "Dieser",
-        "Dieses",
-        "Doch",
-        "Durch",
-        "Ein",
-        "Eine",
-        "Einer",
-        "Er",
-        "Es",
-        "Für",
-        "Gegen",
-        "Im",
-        "In",
-        "Inzwischen",
-        "Ja",
-        "Jedoch",
-        "Laut",
-        "Mit",
-        "Nach",
-        "Nachdem",
-        "Neben",
-        "Nein",
-        "Noch",
-        "Nun",
-        "Ob",
-        "Oder",
-        "Seit",
-        "So",
-        "Sie",
-        "Sowohl",
-        "Trotz",
-        "Um",
-        "Und",
-        "Unter",
-        "Vom",
-        "Von",
-        "Vor",
-        "Während",
-        "Was",
-        "Weil",
-        "Wenn",
-        "Wie",
-        "Wir",
-        "Wo",
-        "Zu",
-        "Zum",
-        "Zur",
-        "Zudem",
-        "Zwar",
-        "Auch",
-        "Aber",
-        "Allerdings",
-        "Bereits",
-        "Bisher",
-        "Erst",
-        "Gleichzeitig",
-        "Heute",
-        "Hier",
-        "Jetzt",
-        "Schon",
-        "Zuvor",
-        "Außerdem",
-        "Deshalb",
-        "Daher",
-        "Denn",
-        "Dort",
-        "Ebenfalls",
-        "Gestern",
-        "Genau",
-        "Ich",
-        "Ihr",
-        "Man",
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "With",
-        "From",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "This",
-        "That",
-        "But",
-        "And",
-        "Or",
-        "As",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "According",
-    ]
+FUNCTION_CAPS = words(
+    "Im Am Auf Aus Bei Bis Da Dabei Damit Danach Dann Darauf Das Dass Dem Den Der Des Die "
+    "Dies Diese Dieser Dieses Doch Durch Ein Eine Einer Er Es Für Gegen In Inzwischen Ja "
+    "Jedoch Laut Mit Nach Nachdem Neben Nein Noch Nun Ob Oder Seit So Sie Sowohl Trotz Um "
+    "Und Unter Vom Von Vor Während Was Weil Wenn Wie Wir Wo Zu Zum Zur Zudem Zwar Auch "
+    "Aber Allerdings Bereits Bisher Erst Gleichzeitig Heute Hier Jetzt Schon Zuvor "
+    "Außerdem Deshalb Daher Denn Dort Ebenfalls Gestern Genau Ich Ihr Man The A An On At "
+    "By For With From It He She They We This That But And Or As If When While After "
+    "Before According Weiter Später Zugleich Ferner Anschließend Demnach Offiziell "
+    "Hingegen Derzeit Damals Zuletzt Dagegen Ebenso Unterdessen Mittlerweile Bislang "
+    "Insgesamt Ursprünglich Offenbar Vermutlich Wahrscheinlich Möglicherweise Angeblich "
+    "Tatsächlich Sinngemäß Konkret Gegenüber Bezüglich Als Angesichts Wegen Zusätzlich "
+    "Überdies Nochmals Erneut Daraufhin Seitdem Somit Folglich Trotzdem Dennoch Vielmehr "
+    "Immerhin Lediglich Nur Selbst Sogar Morgen Abends Zunächst Weiterhin Wonach Dazu "
+    "Darin Darüber Hierzu Seiner Ihrer Ihm"
 )
 
 # head nouns that describe a person's role: "der Kremlsprecher", "the spokesman"
@@ -448,8 +161,31 @@ ROLE_SUFFIX = re.compile(
 )
 
 # according-to constructions: (regex, where the source NP sits relative to the cue)
+_SOURCE_NOUN = (
+    r"\w*(?i:Angaben|Informationen|Erkenntnissen|Berichten|Bericht|Schätzungen|Auffassung|"
+    r"Meinung|Darstellung|Ansicht|Aussagen?|Worten|Einschätzung|Überzeugung|Studie|Umfrage|"
+    r"Stellungnahme|Mitteilung|Meldung|Meldungen|Erklärung|Untersuchung|Recherchen|"
+    r"Berechnungen|Prognose|Statistik|Vernehmen|Darstellungen|Aussage)"
+)
+_SOURCE_ADJ = (
+    r"(?:(?:den|dem|der|des|einer|einem|eigenen|ersten|offiziellen|bisherigen|neuesten|"
+    r"vorläufigen|jüngsten|übereinstimmenden|unbestätigten|inoffiziellen|\w+en)\s+){0,3}"
+)
+# according-to constructions with the source after the cue word
 ACCORDING_BEFORE = re.compile(
-    r"\b(?:[Ll]aut|[Nn]ach (?:Angaben|Informationen|Aussagen|Einschätzung|Ansicht|Worten)"
-    r"(?: von| des| der)?|[Gg]emäß|[Aa]ccording to|[Uu]nter Berufung auf)\s"
+    r"\b(?:[Ll]aut|[Gg]emäß|[Aa]ccording to|[Uu]nter Berufung auf|"
+    r"[Nn]ach(?=\s+" + _SOURCE_ADJ + _SOURCE_NOUN + r"\b))\s"
+)
+# "Seiner Meinung nach", "Dem Vernehmen nach", "Polizeiangaben nach"
+ACCORDING_POST = re.compile(
+    r"\b((?:[Ss]einer|[Ii]hrer|[Dd]em|[Dd]eren|[Dd]essen|[Uu]nserer|[Ee]igenen)\s+"
+    r"(?:Meinung|Ansicht|Auffassung|Vernehmen|Einschätzung|Darstellung|Überzeugung|Angaben|"
+    r"Worten)|\w+(?:angaben|meinung))\s+(nach)\b"
 )
 ACCORDING_AFTER = re.compile(r"\s(?:zufolge|nach)\b")
+# words that head a source phrase but are no names ("Angaben der Polizei")
+SOURCE_WORDS = words(
+    "Angaben Informationen Erkenntnissen Berichten Bericht Schätzungen Auffassung Meinung "
+    "Darstellung Ansicht Aussagen Aussage Worten Einschätzung Überzeugung Studie Umfrage "
+    "Stellungnahme Mitteilung Meldung Meldungen Erklärung Untersuchung Recherchen Vernehmen"
+)

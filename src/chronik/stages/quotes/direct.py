@@ -8,6 +8,7 @@ from bisect import bisect_right
 from chronik.stages.quotes.common import Found, find_cues
 from chronik.stages.quotes.marks import find_marked
 from chronik.stages.quotes.speakers import SpeakerNP, np_after, np_before
+from chronik.stages.quotes.subjects import lead_subject, subject_around
 
 _AFTER = re.compile(r"^[\s,.]*(?:(so|according to)\s+|)")
 _SENTENCEY = re.compile(r"[.!?…]\s*[“”\"«»‘’'›‹]$")
@@ -80,18 +81,24 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
     if not re.search(r":\s*$", head):
         return False
     cues = find_cues(text, lo, q.start)
+    colon = lo + head.rstrip().rfind(":")
     if cues:
         cue = cues[-1]
-        colon = lo + head.rstrip().rfind(":")
-        sp = np_after(text, cue.end, colon) or np_before(text, cue.start, lo)
-        return _set(q, cue.text, sp)
-    colon = lo + head.rstrip().rfind(":")
+        sp = subject_around(text, lo, cue.start, cue.end, colon)
+        return _set(q, cue.text, sp or lead_subject(text, lo, cue.start))
     if len(text[lo:colon].split()) <= 4:
         return _set(q, ":", np_before(text, colon, lo))
+    if _sentence_like(text, q):
+        return _set(q, None, lead_subject(text, lo, colon))
     return False
 
 
-def _set(q: Found, cue: str, sp: SpeakerNP | None) -> bool:
+def _sentence_like(text: str, q: Found) -> bool:
+    seg = text[q.start : q.end]
+    return len(seg.split()) >= MIN_FREE_WORDS or bool(_SENTENCEY.search(seg))
+
+
+def _set(q: Found, cue: str | None, sp: SpeakerNP | None) -> bool:
     if sp is None:
         return False
     q.cue, q.speaker = cue, sp

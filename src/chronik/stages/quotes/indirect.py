@@ -12,33 +12,81 @@ from __future__ import annotations
 import re
 
 from chronik.stages.quotes.common import Found, find_cues, strip_span
-from chronik.stages.quotes.cues import ACCORDING_BEFORE, KONJ1, KONJ2
+from chronik.stages.quotes.cues import ACCORDING_BEFORE, ACCORDING_POST, KONJ1, KONJ2
+from chronik.stages.quotes.mood import sentence_mood
 from chronik.stages.quotes.speakers import TOKEN, SpeakerNP, np_after, np_before
+from chronik.stages.quotes.subjects import (
+    lead_subject,
+    source_before,
+    subject_after,
+    subject_around,
+)
 
 MAX_GAP_TOKENS = 14
 MAX_FOUND = 500  # between a leading cue and the comma that opens the reported clause
 _WORD = re.compile(r"\w+")
 _OPENERS = '„“"»«'
+_POSS = frozenset(["seiner", "ihrer", "deren", "dessen"])
+_NOT_SUBJ = frozenset(["dem", "den", "einem", "einen", "des", "eines"])
+_REPORT_VERB = re.compile(
+    r"\b(?:würdigte|lobte|kritisierte|warnte|forderte|begründete|bezeichnete|nannte|sprach|"
+    r"streitet|stritt|wies|verwies|betonte|bekräftigte|zeigte sich|äußerte|beklagte|"
+    r"bemängelte|verteidigte|appellierte|kündigte|reagierte|widersprach|lehnte|sieht|sah)\b"
+)
 
 
 def find_indirect(text: str, bounds: list[tuple[int, int]], lang: str | None) -> list[Found]:
     out: list[Found] = []
-    prev_quoted = -10
+    prev_quoted = prev_report = -10
     for k, (s, e) in enumerate(bounds):
         if len(out) >= MAX_FOUND:
             break
         if e - s > 2000:
             continue  # no speech pattern spans a runaway "sentence"
-        found = _sentence(text, s, e, lang)
-        if found is None and k - prev_quoted <= 2 and _has_konj1(text, s, e):
-            s2, e2 = strip_span(text, s, e)
-            found = Found(s2, e2, "indirect", inherit=True)
-            found.extra["free"] = "1"
+        found = _sentence(text, s, e, lang) or _this_said(text, bounds, k)
+        if found is None and lang in {"de", None}:
+            found = _free(text, s, e, k - prev_quoted)
+            if found is not None and prev_report == k - 1:
+                found.speaker = lead_subject(text, *bounds[k - 1])
         if found is not None:
             out.append(found)
             prev_quoted = k
         elif _mentions_quote(text, s, e):
             prev_quoted = k
+        elif _reports(text, s, e):
+            prev_quoted = prev_report = k
+    return _merge_free(text, out)
+
+
+def _free(text: str, s: int, e: int, since: int) -> Found | None:
+    """A Konjunktiv sentence without a cue of its own continues the last speaker's words."""
+    seg = text[s:e]
+    if since > 3 or not any(c.isalpha() for c in seg[:200]):
+        return None
+    mood = sentence_mood(seg)
+    if mood is None or (mood == "K2" and since > 1):
+        return None
+    s2, e2 = strip_span(text, s, e)
+    found = Found(s2, e2, "indirect", inherit=True)
+    found.extra["free"] = "1"
+    return found
+
+
+def _reports(text: str, s: int, e: int) -> bool:
+    """A sentence whose verb reports speech ("Lammert würdigte ...", "Der Iran streitet ab")."""
+    return bool(find_cues(text, s, e)) or bool(_REPORT_VERB.search(text[s:e]))
+
+
+def _merge_free(text: str, found: list[Found]) -> list[Found]:
+    """Consecutive free-indirect sentences of one paragraph form one quote."""
+    out: list[Found] = []
+    for f in found:
+        last = out[-1] if out else None
+        gap = text[last.end : f.start] if last is not None else "\n"
+        if last is not None and f.extra.get("free") and last.extra.get("free") and "\n" not in gap:
+            last.end = f.end
+            continue
+        out.append(f)
     return out
 
 
@@ -46,13 +94,20 @@ def _mentions_quote(text: str, s: int, e: int) -> bool:
     return any(c in text[s:e] for c in _OPENERS) and bool(find_cues(text, s, e))
 
 
-def _has_konj1(text: str, s: int, e: int) -> bool:
-    words = _WORD.findall(_unquoted(text[s:e]))
-    return any(w in KONJ1 for w in words)
-
-
-def _unquoted(seg: str) -> str:
-    return re.sub(r"„[^“”\"]*[“”\"]|»[^«]*«|“[^”]*”|\"[^\"]*\"", " ", seg)
+def _this_said(text: str, bounds: list[tuple[int, int]], k: int) -> Found | None:
+    """ "<claim>. Dies bestätigte X": the previous sentence (and "Dies") is the quote."""
+    s, e = bounds[k]
+    m = re.match(r"\s*(Dies|Das)\s+", text[s:e])
+    if m is None or k == 0:
+        return None
+    cues = find_cues(text, s + m.end(), e)
+    if not cues or cues[0].start != s + m.end():
+        return None
+    sp = subject_after(text, cues[0].end, e)
+    if sp is None:
+        return None
+    q0 = strip_span(text, bounds[k - 1][0], bounds[k - 1][1])[0]
+    return Found(q0, s + m.start(1) + len(m.group(1)), "indirect", cue=cues[0].text, speaker=sp)
 
 
 def _sentence(text: str, s: int, e: int, lang: str | None) -> Found | None:
@@ -83,20 +138,23 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
         q0, q1 = strip_span(text, cue.end + m.end(), e)
         if q1 - q0 < 12 or len(text[q0:q1].split()) < 3:
             continue
-        before = np_before(text, cue.start, s)
-        touching = before is not None and not text[before.end : cue.start].strip()
-        sp = before if touching else np_after(text, cue.end, cue.end + m.start())
-        if sp is None:
-            sp = before or _subject(text, s, cue.start)
-        kind = "mixed" if any(c in text[q0:q1] for c in _OPENERS) else "indirect"
-        return Found(q0, q1, kind, cue=cue.text, speaker=sp)
+        sp = subject_around(text, s, cue.start, cue.end, cue.end + m.start())
+        sp = sp or _subject(text, s, cue.start) or lead_subject(text, s, cue.start)
+        if sp is None and cue.text.endswith(" es"):
+            sp = source_before(text, s, cue.start)
+        found = Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
+        if cue.text.endswith(" es"):
+            found.extra["keep"] = "1"  # impersonal "hieß es": a quote without a named source
+        return found
     return None
 
 
 def _subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
     """The sentence-initial pronoun or name ("Er lobte …, und sagte, …")."""
     sp = np_after(text, s, cue_start)
-    return sp if sp is not None and (sp.pronoun or sp.name) and sp.start - s < 3 else None
+    if sp is None or sp.start - s >= 3 or text[s:].split(None, 1)[0].lower() in _NOT_SUBJ:
+        return None
+    return sp
 
 
 def _cue_last(text: str, s: int, e: int) -> Found | None:
@@ -111,10 +169,13 @@ def _cue_last(text: str, s: int, e: int) -> Found | None:
         if not head.endswith(",") or len(head.split()) < 3:
             continue
         sp = np_after(text, cue.end, e)
-        if sp is None:
+        impersonal = cue.text.endswith(" es")
+        if sp is None and not impersonal:
             continue
         q0, q1 = strip_span(text, s, s + len(head))
-        return Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
+        found = Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
+        found.extra["keep"] = "1" if impersonal else ""
+        return found
     return None
 
 
@@ -132,20 +193,28 @@ def _according(text: str, s: int, e: int) -> Found | None:
         if sp is None:
             return None
         cue = m.group().strip().split()[0].lower()
-        head = text[s : s + m.start()].strip()
-        if len(head.split()) <= 1:
-            q0, q1 = strip_span(text, sp.end, e)
-        else:
-            q0, q1 = strip_span(text, s, e)
-        return Found(q0, q1, "indirect", cue=cue, speaker=sp) if q1 - q0 > 10 else None
+        return _frame_quote(text, s, e, s + m.start(), sp.end, cue, sp)
+    p = ACCORDING_POST.search(seg)
+    if p is not None:
+        w0 = p.group(1).split()[0].lower()
+        sp = SpeakerNP(s + p.start(1), s + p.end(1), p.group(1), None, pronoun=w0 in _POSS)
+        return _frame_quote(text, s, e, s + p.start(), s + p.end(), "nach", sp)
     z = re.search(r"\s(zufolge)\b", seg)
     if z is not None:
         sp = np_before(text, s + z.start(), s)
         if sp is None or sp.text.lower() in {"berichten", "medienberichten", "angaben"}:
             return None
-        q0, q1 = strip_span(text, s + z.end(), e) if sp.start - s < 3 else strip_span(text, s, e)
-        return Found(q0, q1, "indirect", cue="zufolge", speaker=sp) if q1 - q0 > 10 else None
+        return _frame_quote(text, s, e, sp.start, s + z.end(), "zufolge", sp)
     return None
+
+
+def _frame_quote(
+    text: str, s: int, e: int, f0: int, f1: int, cue: str, sp: SpeakerNP
+) -> Found | None:
+    """The sentence around an according-to frame: after it when the frame leads, else all."""
+    head = text[s:f0].strip()
+    q0, q1 = strip_span(text, f1, e) if len(head.split()) <= 1 else strip_span(text, s, e)
+    return Found(q0, q1, "indirect", cue=cue, speaker=sp) if q1 - q0 > 10 else None
 
 
 def konj_marked(text: str, q0: int, q1: int) -> bool:

@@ -45,7 +45,11 @@ def settle(found: list[Found]) -> list[Found]:
     kept = [f for f in kept if f.type == "direct" or not _crosses_direct(f, kept)]
     _fill_forward(kept)
     _fill_backward(kept)
-    return [f for f in kept if f.speaker is not None or (f.inherit and f.type == "direct")]
+    return [
+        f
+        for f in kept
+        if f.speaker is not None or (f.inherit and f.type == "direct") or f.extra.get("keep")
+    ]
 
 
 def _crosses_direct(f: Found, found: list[Found]) -> bool:
@@ -82,8 +86,8 @@ def to_quotes(text: str, found: list[Found], mentions: tuple[Mention, ...]) -> l
     for f in found:
         sp = f.speaker
         name, eid = (None, None) if sp is None else _name(text, sp, f.start, history, mentions)
-        if sp is not None and name and not sp.pronoun:
-            history.append((f.start, name, sp.role))
+        if sp is not None and name:
+            history.append((f.start, name, None if sp.pronoun else sp.role))
         out.append(
             Quote(
                 start=f.start,
@@ -113,7 +117,7 @@ def _name(
     if ment is not None and ment.type in {"PER", "ORG"} and not sp.pronoun:
         return ment.canonical or ment.text, ment.entity_id
     if sp.pronoun:
-        return _recent_person(pos, history, mentions, sp.start)
+        return _recent_person(text, pos, history, mentions, sp.start)
     if sp.name:
         return _expand(text, sp.name, sp.start), None
     if sp.role and ROLE_SUFFIX.search(sp.role):
@@ -121,7 +125,10 @@ def _name(
         for _, name, role in reversed(history):
             if role and role.lower().endswith(head):
                 return name, None
-        return _role_in_text(text, sp.role, sp.start), None
+        found = _role_in_text(text, sp.role, sp.start)
+        if found is None and history and pos - history[-1][0] <= INHERIT_CHARS * 2:
+            found = history[-1][1]  # "sagte der nordkoreanische Führer" after Kim's words
+        return found, None
     return None, None
 
 
@@ -132,6 +139,7 @@ def _mention_for(sp: SpeakerNP, mentions: tuple[Mention, ...]) -> Mention | None
 
 
 def _recent_person(
+    text: str,
     pos: int,
     history: list[tuple[int, str, str | None]],
     mentions: tuple[Mention, ...],
@@ -141,10 +149,45 @@ def _recent_person(
     if pers:
         m = pers[-1]
         return m.canonical or m.text, m.entity_id
-    for hpos, name, _ in reversed(history):
-        if pos - hpos <= 3000:
-            return name, None
-    return None, None
+    best: tuple[int, str] | None = None
+    for hpos, name, _ in history:
+        if pos - hpos > 3000:
+            continue
+        seen = max(hpos, _last_subject_use(text, name.split()[-1], at))
+        if best is None or seen >= best[0]:
+            best = (seen, name)
+    subj = _last_named_subject(text, at)
+    if subj is not None and (best is None or subj[0] > best[0]):
+        best = subj
+    return (best[1], None) if best else (None, None)
+
+
+_NAMED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?“”\"]\s)|(?<=\n))((?:[A-ZÄÖÜ][\w'’-]+\s){1,3})(?=[a-zäöü]+\b)"
+)
+
+
+def _last_named_subject(text: str, at: int) -> tuple[int, str] | None:
+    """The last sentence-initial personal name before `at` ("Wladimir Putin lobte …")."""
+    last: tuple[int, str] | None = None
+    for m in _NAMED_SUBJECT.finditer(text, max(0, at - 1500), at):
+        names = m.group(1).split()
+        while names and (names[0] in FUNCTION_CAPS or ROLE_SUFFIX.search(names[0])):
+            names = names[1:]
+        if len(names) >= 2 and not any(w in FUNCTION_CAPS for w in names):
+            last = (m.start(1), " ".join(names))
+    return last
+
+
+def _last_subject_use(text: str, surname: str, at: int) -> int:
+    """Where `surname` last stood as a subject before `at` ("Putin lobte …"), or -1."""
+    pat = re.compile(
+        r"(?:^|[.!?:\n]\s*|\b(?:sagte|erklärte|betonte)\s)" + re.escape(surname) + r"\s+[a-zäöü]"
+    )
+    last = -1
+    for m in pat.finditer(text, max(0, at - 1500), at):
+        last = m.start()
+    return last
 
 
 def _expand(text: str, name: str, before: int) -> str:

@@ -17,6 +17,7 @@ from chronik.stages.quotes.cues import (
     FUNCTION_CAPS,
     PRONOUNS,
     ROLE_SUFFIX,
+    SOURCE_WORDS,
     VERBS,
 )
 
@@ -105,7 +106,7 @@ def _name_in(words: list[str]) -> str | None:
     run: list[str] = []
     prev = ""
     for w in [*words, ","]:
-        ok = _is_cap(w) and not ROLE_SUFFIX.search(w.split("-")[-1])
+        ok = _is_cap(w) and not ROLE_SUFFIX.search(w.split("-")[-1]) and w not in SOURCE_WORDS
         if ok and not (not run and prev.lower() in DETERMINERS | _GENITIVE):
             run.append(w.rstrip("."))
         else:
@@ -150,6 +151,10 @@ def _take_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         low = w.lower()
         if w in FUNCTION_CAPS and low in DETERMINERS and out:
             break  # "sagte Kim Die beiden Länder": a new noun phrase starts
+        if w in '„“”"»«' and _quoted_name(toks, i, out):
+            out.append(toks[i])
+            i += 1
+            continue
         if low in DETERMINERS or (_ADJ.match(w) and (not out or not _is_cap(out[-1][2]))):
             if low in _STOP_AFTER:
                 break
@@ -159,9 +164,16 @@ def _take_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         else:
             break
         i += 1
-    while out and not _is_cap(out[-1][2]):
+    while out and not _is_cap(out[-1][2]) and out[-1][2] not in '“”"«':
         out.pop()
     return out
+
+
+def _quoted_name(toks: list[tuple[int, int, str]], i: int, out: list[tuple[int, int, str]]) -> bool:
+    """An opening mark before a capitalised word, or a closing mark after one („New York Times“)."""
+    if i + 1 < len(toks) and _is_cap(toks[i + 1][2]) and toks[i][2] in '„“"»':
+        return True
+    return bool(out) and _is_cap(out[-1][2]) and toks[i][2] in '“”"«'
 
 
 def np_before(text: str, pos: int, floor: int) -> SpeakerNP | None:
@@ -219,6 +231,10 @@ _PREPS = frozenset(
         "trotz",
         "wegen",
         "dank",
+        "gegenüber",
+        "bezüglich",
+        "als",
+        "laut",
         "at",
         "on",
         "by",
@@ -231,7 +247,7 @@ _PREPS = frozenset(
 _TIME = re.compile(
     r"(Monat|Woche|Jahr|Jahres|Tag|Tage|Tagen|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
     r"Samstag|Sonntag|Morgen|Abend|Nacht|Zeit|Januar|Februar|März|April|Mai|Juni|Juli|"
-    r"August|September|Oktober|November|Dezember)$"
+    r"August|September|Oktober|November|Dezember|Uhr|MEZ|MESZ|GMT|UTC|Ortszeit)$"
 )
 
 

@@ -1,0 +1,162 @@
+"""Which noun phrase is the subject of a cue verb (German V2 and verb-final clauses).
+
+German puts the finite verb second: the subject is the first constituent ("Peskow sagte") or
+follows the verb when something else was fronted ("Am Montag sagte Peskow", "Gegenüber
+Spiegel Online berichtete Michael Gordon"). These helpers pick between the noun phrases that
+`speakers` reads on either side of a cue, and find a clause's subject when there is no cue
+verb at all (a colon before a quote; the reporting sentence before free indirect speech).
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronik.stages.quotes.cues import DETERMINERS, PRONOUNS, words
+from chronik.stages.quotes.speakers import (
+    _ADJ,
+    _PREPS,
+    _TIME,
+    SpeakerNP,
+    _back_np,
+    _is_cap,
+    _make,
+    _temporal,
+    _tokens,
+    np_after,
+    np_before,
+)
+
+# adverbs that may sit between a finite verb and its subject ("sagte gestern ein Sprecher")
+ADVERBS = words(
+    "gestern heute jedoch auch nun zudem bereits dann weiter außerdem dagegen hingegen "
+    "allerdings indes ebenfalls selbst offen später zuvor damals erneut noch schon nochmals "
+    "ausdrücklich offenbar zunächst zuletzt abschließend wiederholt mehrfach stets immer "
+    "jetzt inzwischen mittlerweile kürzlich vorher anschließend gleichzeitig zugleich "
+    "ferner sogar lediglich nur daher deshalb also aber denn doch ja wohl"
+)
+_OBLIQUE = words(
+    "dem den einem einen ihm ihn ihnen uns euch mir mich dir dich gegenüber "
+    "reportern journalisten medien"
+)
+
+
+def subject_after(text: str, pos: int, limit: int) -> SpeakerNP | None:
+    """The subject right after a finite verb, past adverbs ("bestätigte gestern der Sprecher").
+
+    Dative/accusative noun phrases ("teilte dem Sender mit") and time phrases are no subjects.
+    """
+    toks = _tokens(text, pos, min(limit, pos + 200))[:12]
+    i = 0
+    while i < len(toks) and toks[i][2].lower() in ADVERBS:
+        i += 1
+    if i >= len(toks) or toks[i][2].lower() in _OBLIQUE or toks[i][2].lower() in _PREPS:
+        return None
+    sp = np_after(text, toks[i][0], limit)
+    if sp is None or (not sp.pronoun and _TIME.search(sp.text.split()[-1])):
+        return None
+    return sp
+
+
+def is_person_like(sp: SpeakerNP | None) -> bool:
+    return sp is not None and (sp.pronoun or bool(sp.name) or bool(sp.role))
+
+
+def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) -> SpeakerNP | None:
+    """The subject of a finite cue verb in a German V2 / verb-final clause.
+
+    Before the verb when the noun phrase there is person-like and touches it (only commas
+    or adverbs between: "Lars Beringer, sagte", "Die Kanadier hingegen sagen"); otherwise the
+    noun phrase after it ("Gegenüber Spiegel Online berichtete Michael Gordon").
+    """
+    before = _before_skipping_adverbs(text, s, cue_start)
+    after = subject_after(text, cue_end, limit)
+    fronted = before is not None and _fronted(text, s, before.start)
+    if fronted and (is_person_like(before) or not is_person_like(after)):
+        return before
+    if after is not None and (is_person_like(after) or before is None):
+        return after
+    return before or after
+
+
+_CLAUSE_OPENERS = words(
+    "und aber doch denn so wie als auch zudem außerdem dann nun jedoch dabei dazu "
+    "später weiter zuvor ebenso ebenfalls anschließend daraufhin"
+)
+
+
+def _fronted(text: str, s: int, start: int) -> bool:
+    """Only a conjunction or sentence adverb precedes `start` in its clause (V2 first slot)."""
+    head = text[s:start]
+    cut = max(head.rfind(c) for c in ",;:–")
+    words = re.findall(r"\w+", head[cut + 1 :])
+    return all(w.lower() in _CLAUSE_OPENERS for w in words)
+
+
+def _before_skipping_adverbs(text: str, s: int, cue_start: int) -> SpeakerNP | None:
+    toks = _tokens(text, s, cue_start)
+    k = len(toks)
+    while k > 0 and (toks[k - 1][2].lower() in ADVERBS or toks[k - 1][2] == ","):
+        k -= 1
+    if k == 0:
+        return None
+    end = toks[k - 1][1]
+    if k < len(toks) and toks[k][2] == ",":
+        end = toks[k][1]  # keep the apposition comma for np_before
+    sp = np_before(text, end, s)
+    if sp is None:
+        return None
+    return sp if not _TIME.search(sp.text.split()[-1]) or sp.pronoun else None
+
+
+def lead_subject(text: str, lo: int, hi: int) -> SpeakerNP | None:
+    """The first person-like noun phrase of a clause outside prepositional phrases.
+
+    For a lead without a cue verb ("Hier sparte der Bundespräsident nicht mit Kritik: „…“")
+    and for the reporting sentence before free indirect speech.
+    """
+    toks = _tokens(text, lo, min(hi, lo + 400))
+    fallback: SpeakerNP | None = None
+    i = 0
+    while i < len(toks):
+        low = toks[i][2].lower()
+        if low in _PREPS or low in _OBLIQUE:
+            i = _skip_np(toks, i + 1)
+            continue
+        if low in PRONOUNS or _is_cap(toks[i][2]) or low in DETERMINERS:
+            sp = np_after(text, toks[i][0], hi)
+            if sp is not None:
+                if is_person_like(sp):
+                    return sp
+                if fallback is None and low not in _POSSESSIVE_OBJ:
+                    fallback = sp
+                i = _skip_to(toks, i, sp.end)
+                continue
+        i += 1
+    return fallback
+
+
+_POSSESSIVE_OBJ = frozenset(["des", "eines", "einer"])
+
+
+def _skip_np(toks: list[tuple[int, int, str]], i: int) -> int:
+    while i < len(toks) and (
+        toks[i][2].lower() in DETERMINERS or _ADJ.match(toks[i][2]) or _is_cap(toks[i][2])
+    ):
+        i += 1
+    return i
+
+
+def _skip_to(toks: list[tuple[int, int, str]], i: int, end: int) -> int:
+    while i < len(toks) and toks[i][0] < end:
+        i += 1
+    return i
+
+
+def source_before(text: str, s: int, pos: int) -> SpeakerNP | None:
+    """The last noun phrase before `pos`, even inside a prepositional phrase: the source of
+    an impersonal cue ("Auf der Website des Kremls hieß es, …")."""
+    toks = [t for t in _tokens(text, s, pos) if t[2].lower() not in ADVERBS]
+    head = _back_np(toks)
+    if not head or _temporal(head):
+        return None
+    return _make(text, head)
