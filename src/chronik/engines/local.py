@@ -6,6 +6,7 @@ skipped; articles a killed run left half-done are picked up again.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -152,16 +153,41 @@ def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
         yield items[i : i + size]
 
 
+# The pipeline a pool worker runs, set once per worker process by `_init_worker`.
+_WORKER: dict[str, Pipeline] = {}
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    _WORKER["pipeline"] = pipeline
+
+
+def _process_in_worker(batch: list[Article]) -> BatchResult:
+    return _WORKER["pipeline"].process_batch(batch)
+
+
 def pool_runner(
     pipeline: Pipeline, batches: list[list[Article]], workers: int = 1
 ) -> Iterator[BatchResult]:
-    """In this process, or in a local process pool when `workers` > 1."""
+    """In this process, or in a local process pool when `workers` > 1.
+
+    With a pool, the first batch runs here first: that loads every lazy model once, and
+    forked workers then inherit the loaded models (copy-on-write) instead of each
+    loading its own.
+    """
     if workers <= 1 or len(batches) <= 1:
         for batch in batches:
             yield pipeline.process_batch(batch)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(pipeline.process_batch, batches)
+    yield pipeline.process_batch(batches[0])
+    context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(pipeline,)
+    ) as pool:
+        yield from pool.map(_process_in_worker, batches[1:])
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _has_records(store: Store, pipeline: Pipeline) -> bool:
