@@ -213,3 +213,70 @@ def test_seed_round2_cases(seed_texts: dict[str, str], snippet: str, speaker: st
     name, text = next((n, t) for n, t in seed_texts.items() if snippet in t)
     q = _find(extract_quotes(text, "de"), snippet)
     assert speaker in f"{q.speaker_name} {q.speaker_text}", name
+
+
+# --- round 3: error-analysis cases on train (own sentences) -------------------------------
+
+
+def test_cue_after_clause_with_apposition_speaker() -> None:
+    text = "Alle seien außer Lebensgefahr, sagte Tom Weber, der Sprecher der Feuerwehr."
+    (q,) = extract_quotes(text)
+    assert q.text == "Alle seien außer Lebensgefahr" and q.speaker_name == "Tom Weber"
+
+
+def test_subject_with_apposition_is_no_quote_and_relative_clause_subject_speaks() -> None:
+    assert extract_quotes("Die Partei Nordlands, die Liga, bezeichnete den Plan als Fehler.") == []
+    text = "Der Verband, der die Händler vertritt, wies zurück, dass die Preise gestiegen seien."
+    q = _find(extract_quotes(text), "Preise gestiegen")
+    assert (q.speaker_text or "").startswith("Der Verband") and q.text.startswith("dass")
+
+
+def test_reflexive_cue_and_parenthesis_after_speaker() -> None:
+    text = "Am Montag äußerte sich Sprecherin Eva Horn dahingehend, das Treffen sei gut verlaufen."
+    assert _find(extract_quotes(text), "Treffen sei").speaker_name == "Eva Horn"
+    text = "Auch Ministerin Jana Roth (SPD) äußerte Zweifel, die Reform werde scheitern."
+    assert _find(extract_quotes(text), "Reform werde").speaker_name == "Jana Roth"
+    text = "Damit bestätigt sich die Sorge, dass der Damm bricht."
+    assert extract_quotes(text) == []  # "bestätigt sich": no speech act
+
+
+def test_according_frame_at_sentence_start_wins_over_later_cue() -> None:
+    text = "Nach Angaben der Polizei habe der Mann Zettel verteilt und verlangt, die Tür zu öffnen."
+    q = _find(extract_quotes(text), "Zettel")
+    assert q.cue == "nach" and "Polizei" in (q.speaker_text or "")
+
+
+def test_passive_cues_without_and_with_a_source() -> None:
+    q = _find(extract_quotes("Inzwischen wurde bekannt, dass der Bahnhof schließt."), "Bahnhof")
+    assert q.text == "dass der Bahnhof schließt" and q.speaker_text is None
+    q = _find(
+        extract_quotes("Gestern war berichtet worden, dass die Firma Stellen streicht."), "Firma"
+    )
+    assert q.cue == "berichtet" and q.speaker_text is None
+    text = "In einem Bericht der Nordsee-Zeitung wurde vermutet, dass niemand überlebt hat."
+    assert "Nordsee-Zeitung" in (_find(extract_quotes(text), "niemand").speaker_text or "")
+
+
+def test_quoting_agency_is_the_speaker() -> None:
+    text = "Die Agentur Nordpress zitiert Jan Pohl mit den Worten, es habe Fortschritte gegeben."
+    assert "Nordpress" in (_find(extract_quotes(text), "Fortschritte").speaker_text or "")
+    text = "Jan Pohl wird von der Agentur Nordpress mit den Worten zitiert, es sei ruhig geblieben."
+    assert "Nordpress" in (_find(extract_quotes(text), "ruhig").speaker_text or "")
+
+
+def test_so_source_with_long_noun_phrase_or_apposition() -> None:
+    text = (
+        "Die meisten Mittel sind wirkungslos, so das Ergebnis einer gestern vorgestellten Studie."
+    )
+    q = _find(extract_quotes(text), "Mittel")
+    assert q.cue == "so" and q.text == "Die meisten Mittel sind wirkungslos"
+    text = (
+        "Die Lage bleibe ruhig, so Ute Sander, die Leiterin der städtischen Fachstelle für Sucht."
+    )
+    assert _find(extract_quotes(text), "Lage bleibe").speaker_name == "Ute Sander"
+
+
+def test_time_phrase_is_never_a_lead_speaker() -> None:
+    text = "Er landete am 20. Juli auf dem Feld und meldete sich mit den Worten: „Wir sind da.“"
+    q = _find(extract_quotes(text), "Wir sind da")
+    assert q.speaker_text != "Juli"

@@ -12,9 +12,22 @@ from __future__ import annotations
 import re
 
 from chronik.stages.quotes.common import Found, find_cues, strip_span
-from chronik.stages.quotes.cues import ACCORDING_BEFORE, ACCORDING_POST, KONJ1, KONJ2
+from chronik.stages.quotes.cues import (
+    ACCORDING_BEFORE,
+    ACCORDING_POST,
+    DETERMINERS,
+    KONJ1,
+    KONJ2,
+)
 from chronik.stages.quotes.mood import sentence_mood
-from chronik.stages.quotes.speakers import TOKEN, SpeakerNP, np_after, np_before
+from chronik.stages.quotes.speakers import (
+    _ADJ,
+    _PREPS,
+    TOKEN,
+    SpeakerNP,
+    np_after,
+    np_before,
+)
 from chronik.stages.quotes.subjects import (
     lead_subject,
     source_before,
@@ -114,7 +127,15 @@ def _sentence(text: str, s: int, e: int, lang: str | None) -> Found | None:
     stripped = text[s:e].strip()
     if stripped[:1] in _OPENERS and _closes_before_cue(stripped):
         return None  # „…“, sagte X: a direct quote, handled by the marks
-    return _cue_first(text, s, e) or _according(text, s, e) or _cue_last(text, s, e)
+    if ACCORDING_BEFORE.match(stripped):
+        # "Nach Angaben der Polizei habe der Mann … verlangt, …": the frame owns the sentence,
+        # unless its cue verb follows it ("Unter Berufung auf X berichtete Y, …")
+        framed = _according(text, s, e)
+        first = find_cues(text, framed.start, framed.start + 40) if framed else []
+        if framed is not None and not (first and first[0].start == framed.start):
+            return framed
+    found = _cue_first(text, s, e) or _according(text, s, e) or _cue_last(text, s, e)
+    return found or _became_known(text, s, e)
 
 
 def _closes_before_cue(seg: str) -> bool:
@@ -126,6 +147,8 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
     for cue in find_cues(text, s, e):
         if re.search(r"[“”\"«»]\s*,?\s*$", text[s : cue.start]):
             continue  # „…“, sagte X: the direct quote owns this cue
+        if _clause_before(text[s : cue.start]) and not _THAT.match(text[cue.end : e]):
+            continue  # "…, sagte X, der Sprecher": a cue after its clause (`_cue_last`)
         rest = text[cue.end : e]
         m = re.search(r",\s*|:\s+(?=[^„“\"»])|\s(?=dass\b|that\b|ob\b)", rest)
         if m is None or len(TOKEN.findall(rest[: m.start()])) > MAX_GAP_TOKENS:
@@ -138,15 +161,64 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
         q0, q1 = strip_span(text, cue.end + m.end(), e)
         if q1 - q0 < 12 or len(text[q0:q1].split()) < 3:
             continue
-        sp = subject_around(text, s, cue.start, cue.end, cue.end + m.start())
-        sp = sp or _subject(text, s, cue.start) or lead_subject(text, s, cue.start)
+        impersonal = cue.text.endswith(" es") or _passive(text, s, cue.start, cue.end)
+        if impersonal and not cue.text.endswith(" es"):
+            sp = _passive_source(text, s, cue.start)
+        else:
+            sp = subject_around(text, s, cue.start, cue.end, cue.end + m.start())
+            sp = sp or _subject(text, s, cue.start) or lead_subject(text, s, cue.start)
         if sp is None and cue.text.endswith(" es"):
             sp = source_before(text, s, cue.start)
         found = Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
-        if cue.text.endswith(" es"):
-            found.extra["keep"] = "1"  # impersonal "hieß es": a quote without a named source
+        if impersonal:
+            found.extra["keep"] = "1"  # "hieß es", "wurde berichtet": no named source needed
         return found
     return None
+
+
+_AUX = re.compile(r"\b(?:wurde|wurden|wird|werden|war|waren|ist|sind|worden)\b")
+_PP_SOURCE = re.compile(r"\b(?:Bericht|Berichten|Meldung|Mitteilung|Erklärung|Schreiben|Angaben)\b")
+
+
+def _passive(text: str, s: int, c0: int, c1: int) -> bool:
+    """A participle cue with its passive auxiliary ("wurde … berichtet", "berichtet wurde")."""
+    word = text[c0:c1]
+    if not (word.startswith("ge") or word.endswith(("iert", "et", "t"))) or word.endswith("te"):
+        return False
+    clause = re.split(r"[,;:]", text[s:c0])[-1]
+    return bool(_AUX.search(clause)) or bool(_AUX.match(text[c1 : c1 + 12].lstrip()))
+
+
+def _passive_source(text: str, s: int, c0: int) -> SpeakerNP | None:
+    """The agent ("von der Agentur X … zitiert") or the report named in the clause ("In
+    einem Bericht der Zeitung X wurde vermutet"); none for "Zudem wurde kritisiert, …"."""
+    agent = re.search(r"\b(?:von|vom)\s+(?=\S)", text[s:c0])
+    if agent is not None:
+        sp = np_after(text, s + agent.end(), c0)
+        if sp is not None:
+            return sp
+    if not _PP_SOURCE.search(text[s:c0]):
+        return None
+    aux = list(_AUX.finditer(text, s, c0))
+    return source_before(text, s, aux[-1].start() if aux else c0)
+
+
+_KNOWN = re.compile(
+    r"\b(?:wurde|wird|war|ist)\s+(?:\w+\s+){0,3}?(bekannt)(?:\s+geworden)?\s*,\s*(?=dass\b|ob\b)"
+)
+
+
+def _became_known(text: str, s: int, e: int) -> Found | None:
+    """ "Inzwischen wurde bekannt, dass …": reported content without a named source."""
+    m = _KNOWN.search(text, s, e)
+    if m is None:
+        return None
+    q0, q1 = strip_span(text, m.end(), e)
+    if len(text[q0:q1].split()) < 3:
+        return None
+    found = Found(q0, q1, "indirect", cue="bekannt")
+    found.extra["keep"] = "1"
+    return found
 
 
 def _subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
@@ -159,14 +231,15 @@ def _subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
 
 def _cue_last(text: str, s: int, e: int) -> Found | None:
     seg = text[s:e]
-    for m in re.finditer(r",\s+(so)\s+(?=[A-ZÄÖÜ]|der |die |das )", seg):
+    for m in re.finditer(r",\s+(so)\s+(?=[A-ZÄÖÜ]|der |die |das |eine? |einer )", seg):
         sp = np_after(text, s + m.end(), e)
-        if sp is not None and len(text[sp.end : e].split()) <= 4:
+        tail = text[sp.end : e] if sp is not None else ""
+        if sp is not None and (len(tail.split()) <= 4 or _np_tail(tail)):
             q0, q1 = strip_span(text, s, s + m.start())
             return Found(q0, q1, _kind(text, q0, q1), cue="so", speaker=sp)
     for cue in find_cues(text, s, e):
         head = text[s : cue.start].rstrip()
-        if not head.endswith(",") or len(head.split()) < 3:
+        if not _clause_before(head):
             continue
         sp = np_after(text, cue.end, e)
         impersonal = cue.text.endswith(" es")
@@ -177,6 +250,45 @@ def _cue_last(text: str, s: int, e: int) -> Found | None:
         found.extra["keep"] = "1" if impersonal else ""
         return found
     return None
+
+
+_THAT = re.compile(r"[^,.;:]{0,120}(?:,\s*|\s)(?:dass|ob|that)\b")
+
+
+def _np_tail(tail: str) -> bool:
+    """What follows a "so"-source is still part of it: an apposition or a noun phrase tail
+    ("so Ursula Berg, die Leiterin der Fachstelle", "so das Ergebnis einer neuen Studie")."""
+    words = tail.split()
+    if len(words) > 14 or re.search(r"\b(?:dass|weil|ob|sei|seien|habe|haben|ist|sind)\b", tail):
+        return False
+    return tail.lstrip().startswith(",") or all(
+        w[0].isupper() or w.lower() in DETERMINERS or w.islower() for w in words
+    )
+
+
+def _clause_before(head: str) -> bool:
+    """A comma-final clause of 3+ words before a cue, not a bare subject noun phrase with an
+    apposition ("Die Partei, die Hamas, bezeichnete …")."""
+    head = head.rstrip()
+    if not head.endswith(",") or len(head.split()) < 3:
+        return False
+    rel = _RELATIVE_TAIL.search(head)
+    if rel:
+        head = head[: rel.start(1)]  # "Der NDR, der … ist, wies …": judge the part before it
+    words = _WORD.findall(head)
+    return any(w in KONJ1 or w in KONJ2 or _clause_word(w) for w in words)
+
+
+def _clause_word(w: str) -> bool:
+    """A lowercase word that is no article, preposition or adjective: likely a verb or adverb
+    (so "Der Sprecher für nationale Sicherheit, John Kirby," stays a noun phrase)."""
+    low = w.lower()
+    return w[0].islower() and low not in DETERMINERS and low not in _PREPS and not _ADJ.match(w)
+
+
+_RELATIVE_TAIL = re.compile(
+    r"^[^,]{0,80},\s*((?:der|die|das|dem|den|deren|dessen|welche[rsmn]?|wo|which|who)\s[^,]*,)$"
+)
 
 
 def _kind(text: str, q0: int, q1: int) -> str:

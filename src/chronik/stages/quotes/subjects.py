@@ -47,8 +47,9 @@ def subject_after(text: str, pos: int, limit: int) -> SpeakerNP | None:
     """
     toks = _tokens(text, pos, min(limit, pos + 200))[:12]
     i = 0
-    while i < len(toks) and toks[i][2].lower() in ADVERBS:
-        i += 1
+    reflexive = text[max(0, pos - 8) : pos].rstrip().endswith(("äußerte", "äußert", "äußerten"))
+    while i < len(toks) and (toks[i][2].lower() in ADVERBS or (reflexive and toks[i][2] == "sich")):
+        i += 1  # "äußerte sich gestern der Sprecher": reflexive and adverbs sit before it
     if i >= len(toks) or toks[i][2].lower() in _OBLIQUE or toks[i][2].lower() in _PREPS:
         return None
     sp = np_after(text, toks[i][0], limit)
@@ -71,7 +72,8 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     before = _before_skipping_adverbs(text, s, cue_start)
     after = subject_after(text, cue_end, limit)
     fronted = before is not None and _fronted(text, s, before.start)
-    if fronted and (is_person_like(before) or not is_person_like(after)):
+    quoting = text[cue_start:cue_end].startswith("zitier")  # "Reuters zitiert X mit …"
+    if fronted and (is_person_like(before) or not is_person_like(after) or quoting):
         return before
     if after is not None and (is_person_like(after) or before is None):
         return after
@@ -97,6 +99,7 @@ def _before_skipping_adverbs(text: str, s: int, cue_start: int) -> SpeakerNP | N
     k = len(toks)
     while k > 0 and (toks[k - 1][2].lower() in ADVERBS or toks[k - 1][2] == ","):
         k -= 1
+    k = _before_parenthesis(toks, k)
     if k == 0:
         return None
     end = toks[k - 1][1]
@@ -106,6 +109,16 @@ def _before_skipping_adverbs(text: str, s: int, cue_start: int) -> SpeakerNP | N
     if sp is None:
         return None
     return sp if not _TIME.search(sp.text.split()[-1]) or sp.pronoun else None
+
+
+def _before_parenthesis(toks: list[tuple[int, int, str]], k: int) -> int:
+    """Skip a short trailing parenthesis: "Renate Schmidt (SPD) äußerte" -> "Renate Schmidt"."""
+    if k < 3 or toks[k - 1][2] != ")":
+        return k
+    for j in range(k - 2, max(k - 7, -1), -1):
+        if toks[j][2] == "(":
+            return j
+    return k
 
 
 def lead_subject(text: str, lo: int, hi: int) -> SpeakerNP | None:
@@ -124,6 +137,9 @@ def lead_subject(text: str, lo: int, hi: int) -> SpeakerNP | None:
             continue
         if low in PRONOUNS or _is_cap(toks[i][2]) or low in DETERMINERS:
             sp = np_after(text, toks[i][0], hi)
+            if sp is not None and _TIME.search(sp.text.split()[-1]) and not sp.pronoun:
+                i = _skip_to(toks, i, sp.end)  # "am 15. April": a time, never a speaker
+                continue
             if sp is not None:
                 if is_person_like(sp):
                     return sp
