@@ -6,11 +6,16 @@ on the same texts) and prints, per split, strict and relaxed extraction F1, type
 and value F1 for both systems side by side (see bench/timex_eval.py), then speed.
 Exits 0 with a message when the data is absent.
 
-    .venv/bin/python bench/time_krauts.py [--errors N] [--no-speed]
+    .venv/bin/python bench/time_krauts.py [--errors N] [--context C] [--tml-errors]
+                                          [--no-speed] [--dev-only]
 
 Splits: "dev" = Dolomiten-100 + the even-numbered DieZeit files (sorted by name), the
 part rules were tuned on; "test" = the odd-numbered DieZeit files, held out.
 Timexes are tagged with ranges split (`ranges=False`), as KRAUTS annotates them.
+"chronik" is the default style ("news": "vor zwei Jahren" -> the date 2021), "chronik-tml"
+the style="timeml" setting (KRAUTS/It-TimeML: the duration "zwei Jahren", P2Y).
+`--dev-only` prints no held-out rows (use it while tuning); `--errors` lists dev errors
+only (of "chronik", or of "chronik-tml" with `--tml-errors`).
 Speed: documents/s on KRAUTS and on 10kGNAD (1,028 articles), median of 3 runs, and
 the ratio to a baseline pass (one sentence-split regex) timed in the same process.
 """
@@ -35,6 +40,7 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 KRAUTS = DATA / "krauts" / "KRAUTS"
 PARTS = ("KRAUTS_Dolomiten-100", "KRAUTS_DieZeit")
 DCT = re.compile(r"<DCT>.*?value=\"([^\"]+)\"", re.S)
+DEV_ONLY = "--dev-only" in sys.argv  # while tuning: never print held-out figures
 
 
 def load(path: Path) -> tuple[str, str, list[Span]]:
@@ -51,8 +57,12 @@ def split_of(part: str, index: int) -> str:
     return "dev" if part == "KRAUTS_Dolomiten-100" or index % 2 == 0 else "test"
 
 
-def ours(text: str, dct: str) -> list[Span]:
-    return [Span(t.start, t.end, t.type, t.value) for t in tag(text, "de", dct, ranges=False)]
+SYSTEMS = ("chronik", "chronik-tml", "heideltime")  # chronik in style "news" and "timeml"
+
+
+def ours(text: str, dct: str, style: str = "news") -> list[Span]:
+    found = tag(text, "de", dct, ranges=False, style=style)
+    return [Span(t.start, t.end, t.type, t.value) for t in found]
 
 
 def evaluate(n_errors: int) -> list[tuple[str, str]]:
@@ -68,13 +78,16 @@ def evaluate(n_errors: int) -> list[tuple[str, str]]:
             docs.append((text, dct))
             split = split_of(part, i)
             short = "dolomiten" if "Dolo" in part else "diezeit"
-            for sys_name, spans in (("chronik", ours(text, dct)), ("heideltime", heidel)):
+            runs = (("chronik", ours(text, dct)), ("chronik-tml", ours(text, dct, "timeml")),
+                    ("heideltime", heidel))  # fmt: skip
+            for sys_name, spans in runs:
                 counts = score(gold, spans, text)
                 for key in (split, f"{short}-{split}", "all"):
                     totals.setdefault((key, sys_name), Counts()).add(counts)
     _print_table(totals)
     if n_errors:
-        _print_errors(totals[("dev", "chronik")], n_errors)
+        name = "chronik-tml" if "--tml-errors" in sys.argv else "chronik"
+        _print_errors(totals[("dev", name)], n_errors)
     return docs
 
 
@@ -84,8 +97,10 @@ def _print_table(totals: dict[tuple[str, str], Counts]) -> None:
         f"{'split':16} {'system':11} {'gold':>5} {'sys':>5} " + " ".join(f"{c:>10}" for c in cols)
     )
     order = ("dev", "test", "dolomiten-dev", "diezeit-dev", "diezeit-test", "all")
+    if DEV_ONLY:
+        order = ("dev", "dolomiten-dev", "diezeit-dev")
     for key in order:
-        for name in ("chronik", "heideltime"):
+        for name in SYSTEMS:
             c = totals.get((key, name))
             if c is None:
                 continue

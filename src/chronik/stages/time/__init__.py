@@ -51,16 +51,18 @@ class TimeStage:
     """Adds `Timex` spans resolved against `published` (None -> unanchored values).
 
     Settings: `ranges` (one timex per "10. bis 13. September" with `end_value`, else
-    two), `max_chars` (text beyond is not tagged: bounds runtime on huge input).
+    two), `max_chars` (text beyond is not tagged: bounds runtime on huge input),
+    `style` ("news": dates a timeline can use; "timeml": KRAUTS/It-TimeML conventions).
     """
 
     name: ClassVar[str] = "time"
     requires: ClassVar[tuple[str, ...]] = ("text", "sentences", "dct")
     provides: ClassVar[tuple[str, ...]] = ("timexes",)
 
-    def __init__(self, ranges: bool = True, max_chars: int = 200_000) -> None:
+    def __init__(self, ranges: bool = True, max_chars: int = 200_000, style: str = "news") -> None:
         self.ranges = ranges
         self.max_chars = max_chars
+        self.style = style
 
     def __call__(self, batch: list[Article]) -> list[Article]:
         return [self._one(a) for a in batch]
@@ -70,7 +72,9 @@ class TimeStage:
         dct = article.published if article.published_source != "none" else None
         sents = [(s.start, s.end) for s in article.sentences] or None
         try:
-            timexes = tag(text, article.language, dct, sents, self.ranges, self.max_chars)
+            timexes = tag(
+                text, article.language, dct, sents, self.ranges, self.max_chars, style=self.style
+            )
         except Exception as exc:
             meta = _warn(article, f"time: {type(exc).__name__}: {exc}")
             return article.mark(self.name, timexes=(), meta=meta)

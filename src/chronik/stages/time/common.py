@@ -123,9 +123,14 @@ def position_mod(word: str | None) -> str | None:
     return _POS.get(word.lower().rstrip("-")) if word else None
 
 
+WEEKDAY_PAST_GAP = 2  # present tense: a weekday up to two days back, else the next one
+
+
 def weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """Weekday resolved by its modifier, else by the sentence's tense, else the nearest one."""
     wd = lx.WEEKDAYS[m.group("wd").lower()]
+    if ctx.text[max(0, m.start("wd") - 1) : m.start("wd")] == "-":
+        return None  # a name: "Herz-Jesu-Sonntag", "MIP-Montag"
     dp = g(m, "dp") or g(m, "dp2")
     suffix = lx.DAYPARTS.get(dp.lower(), "") if dp else ""
     type_ = "TIME" if suffix else "DATE"
@@ -143,7 +148,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         past, _ = weekday_value(ref, wd, -1)
         fut, _ = weekday_value(ref, wd, 1)
         gap = (ref.date - dt.date.fromisoformat(past)).days
-        value, vague = (past, False) if gap <= 3 else (fut, False)
+        value, vague = (past, False) if gap <= WEEKDAY_PAST_GAP else (fut, False)
     return Hit(type_, value + suffix, vague=vague)
 
 
@@ -159,11 +164,27 @@ def clock(m: re.Match[str], ctx: Ctx) -> Hit | None:
         h = 0
     time = f"T{h:02d}:{mi:02d}"
     zone = _zone(m, h, mi)
+    return Hit("TIME", f"{clock_day(ctx)}{time}{zone}")
+
+
+_EVERY_DAY = re.compile(
+    r"\b(?:jeweils|wochentags|werktags|täglich|beispielsweise|jede[nmr]?|immer|"
+    r"(?:mon|diens|mittwoch|donners|frei|sams|sonn)tags|each|every|daily)\b|"
+    r"\b[0-3]?\d\.\s*(?:und|bis|-|–|,)\s*[0-3]?\d\.",  # several days: "25. und 26. August"
+    re.IGNORECASE,
+)
+
+
+def clock_day(ctx: Ctx) -> str:
+    """The day a clock time falls on: the narrative day, or none ("") when the sentence
+    spreads the time over several days ("jeweils 20 Uhr", "am 25. und 26. August von 10 bis
+    18 Uhr") or nothing anchors it."""
+    if _EVERY_DAY.search(ctx.text[ctx.sentence_start() : ctx.pos]):
+        return ""
     try:
-        day = ctx.local_ref().iso()
+        return ctx.local_ref().iso()
     except Exception:
-        day = ""
-    return Hit("TIME", f"{day}{time}{zone}")
+        return ""
 
 
 _ZONES = {"gmt": 0, "utc": 0, "mez": 60, "cet": 60, "mesz": 120, "cest": 120, "bst": 60,
@@ -211,16 +232,33 @@ def _fmt(n: float) -> str:
 
 
 def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """Maps "vor zwei Jahren" / "two years ago": a date at the unit's granularity."""
+    """Maps "vor zwei Jahren" / "two years ago": a date at the unit's granularity.
+
+    Style "timeml" (German only) follows KRAUTS/It-TimeML: "vor" is a signal outside
+    the timex, which is the anchored duration "zwei Jahren" (P2Y).
+    """
     unit = lx.unit_of(m.group("u"))
     n_txt = m.group("n")
     n = lx.number(n_txt)
-    if unit is None or lx.is_time_unit(m.group("u")):
+    if unit is None:
+        return None
+    if ctx.style == "timeml" and ctx.lang != "en":
+        return _ago_duration(m, unit, n)
+    if lx.is_time_unit(m.group("u")):
         return None
     if n is None or n != int(n):
         return Hit("DATE", "PAST_REF", vague=True)
     value, vague = shift_unit(ctx.ref(), unit, -int(n))
     return Hit("DATE", value, vague=vague or bool(g(m, "mod")))
+
+
+def _ago_duration(m: re.Match[str], unit: str, n: float | None) -> Hit:
+    """The duration inside "vor (gut) zwei Jahren", spanning from the modifier on."""
+    start = m.start("mod") if g(m, "mod") else m.start("n")
+    qty = "X" if n is None else _fmt(n)
+    prefix = "PT" if lx.is_time_unit(m.group("u")) else "P"
+    mod = lx.MODIFIERS.get((g(m, "mod") or "").lower())
+    return Hit("DURATION", f"{prefix}{qty}{unit}", vague=n is None, start=start, mod=mod)
 
 
 def today_shift(n: int, daypart: str | None, ctx: Ctx) -> Hit:

@@ -71,11 +71,28 @@ _FUTURE_DE = re.compile(
 _PAST_DE = re.compile(
     r"\b(war|waren|hatte|hatten|wurde|wurden|sagte|sagten|teilte|teilten|erklärte|"
     r"berichtete|meldete|gab|kam|kamen|traf|trafen|fand|ging|stand|hieß|vergangene[nmrs]?|"
-    r"letzte[nmrs]?|gestern|bereits|zuvor|sei|seien|habe|hätten)\b",
+    r"letzte[nmrs]?|gestern|zuvor|sei|seien|habe|hätten)\b",
     re.IGNORECASE,
 )
+# Preterite forms common in news (strong verbs, modals, frequent weak verbs): lower case
+# only, so that nouns ("Rechte") and sentence-initial adjectives do not count.
+_PRETERITE_DE = re.compile(
+    r"\b(?:sprach|nahm|gab|ging|hielt|lag|sah|zog|trat|rief|schlug|fiel|begann|gewann|"
+    r"blieb|bot|brachte|dachte|wusste|schrieb|stieg|starb|lief|fuhr|flog|trug|ließ|saß|"
+    r"schien|wies|bat|erhielt|verließ|entschied|beschloss|betrug|warf|half|sank|tat|"
+    r"wuchs|gelang|verschwand|erschien|schloss|konnte|musste|durfte|wollte|mochte|"
+    r"stellte|zeigte|machte|legte|setzte|suchte|brauchte|führte|hörte|spielte|holte|"
+    r"lebte|wählte|zahlte|folgte|kaufte|baute|dauerte|forderte|äußerte|betonte|lobte|"
+    r"warnte|startete|eröffnete|feierte|besuchte|erreichte|verkaufte|kündigte|erlebte|"
+    r"landete|beendete|endete|öffnete|arbeitete|fragte|antwortete|meinte|glaubte|"
+    r"kostete|\w+ierte)(?:e?n)?\b"
+)
 _PERFECT_DE = re.compile(r"\b(hat|haben|hatte|hatten|habe|ist|sind|sei|seien|war|waren)\b", re.I)
-_PARTICIPLE_DE = re.compile(r"\bge\w+(?:t|en)\b", re.IGNORECASE)
+_PARTICIPLE_DE = re.compile(
+    r"\b(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|statt|teil|los|her|hin|"
+    r"zusammen|vorbei|heraus)?ge\w{2,}(?:t|en)\b",
+    re.IGNORECASE,
+)
 _FUTURE_EN = re.compile(
     r"\b(will|shall|going to|planned|plans?|expected|scheduled|upcoming|next|tomorrow|'ll)\b",
     re.IGNORECASE,
@@ -90,6 +107,8 @@ def tense_of(sentence: str, lang: str) -> int:
     fut, past = (_FUTURE_EN, _PAST_EN) if lang == "en" else (_FUTURE_DE, _PAST_DE)
     f = len(fut.findall(sentence))
     p = len(past.findall(sentence))
+    if lang != "en":
+        p += len(_PRETERITE_DE.findall(sentence))
     if lang != "en" and _PERFECT_DE.search(sentence) and _PARTICIPLE_DE.search(sentence):
         p += 1  # perfect tense: "hat ... besucht" (a passive future has no such auxiliary)
     if f > p:
@@ -112,6 +131,7 @@ class Ctx:
     narrative_pos: int = -1  # where it was mentioned
     story_mode: bool = False  # narrative text (history): resolve against the last stated date
     last_stated: Anchor | None = None  # last explicit date of any granularity
+    style: str = "news"  # "timeml": KRAUTS/It-TimeML conventions (see `tag`)
     pos: int = 0
     _starts: list[int] = field(default_factory=list)
     _tense: dict[int, int] = field(default_factory=dict)

@@ -30,6 +30,9 @@ def _bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """Maps "im Juli", "Anfang Juni": a month of the anchor's year, moved by tense."""
     word = m.group("mon").lower()
     month = lx.MONTHS[word]
+    around = ctx.text[max(0, m.start() - 12) : m.end() + 12].lower()
+    if around.count(word) > 1 and re.search(rf"{word},\s*{word}\b", around):
+        return None  # "April, April!"
     if not g(m, "pre") and not g(m, "pos"):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         listed = re.search(rf"\b(?:{MON_FULL})\s*(?:und|bis|oder|/|–|-|,)\s*$", before, I)
@@ -47,6 +50,8 @@ def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     before = ctx.text[max(0, start - 14) : start]
     after = ctx.text[m.end() : m.end() + 24]
     anchored = bool(g(m, "pre") or g(m, "pos") or g(m, "jahr") or TEMPORAL_PREV.search(before))
+    if _BIBLIO.match(after) and 1450 <= y <= 2099:
+        return Hit("DATE", f"{y:04d}")  # "Verlag, Stuttgart 2000 - 299 S."
     if re.match(r"\s*\d", after) or re.search(r"\d\s$", before):
         return None  # phone numbers, long digit groups
     if re.match(r"\s*(?:%|Prozent|Euro|Dollar|Franken|Mio|Mrd|km|m\b|kg|t\b|Tonnen|€|\$)", after):
@@ -60,9 +65,13 @@ def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None  # counting: "34 Schiffe und 1370 Landungsboote"
     if anchored:
         return Hit("DATE", f"{y:04d}", mod=c.position_mod(g(m, "pos"))) if y >= 1000 else None
-    if not 1900 <= y <= 2099 or noun_next:
-        return None
+    if noun_next or not (1900 <= y <= 2099 or (y >= 1400 and _LOWER_NEXT.match(after))):
+        return None  # before 1900 only with a lower-case word next: "Las Casas 1550 in seiner"
     return Hit("DATE", f"{y:04d}")
+
+
+_BIBLIO = re.compile(r"\s*[-–]?\s*\d{1,4}\s*S\.")
+_LOWER_NEXT = re.compile(r"\s+(?:in|an|auf|aus|bei|mit|nach|von|vor|zu|und|als|wurde|war|hatte)\b")
 
 
 def _year_range(m: re.Match[str], ctx: Ctx) -> Hit | list[Hit] | None:
@@ -97,7 +106,7 @@ def _century(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{ctx.ref('XX').year // 100 + rel:02d}")
 
 
-_SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 13}  # winter is named by its December
+_SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # winter is named by its January
 
 
 def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -162,34 +171,6 @@ def _ref_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None  # comparative "früher als erwartet"
     value = _REF_WORDS.get(word)
     return Hit("DATE", value, vague=True) if value else None
-
-
-_DAY_WORDS = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}
-
-
-_GENERIC_BEFORE = re.compile(r"\b(?:bis|von|noch|schon|auch|wie|erst|[Dd]ie|[Dd]er)\s*$")
-_GENERIC_AFTER = re.compile(r"^\s*(?:noch|mehr|wieder|nicht mehr|kaum|längst)\b")
-_THEN = re.compile(r"\b(?:damals|früher|einst\w*|seinerzeit|Jahrzehnt\w*|Jahrhundert\w*|"
-                   r"Generation\w*|vor \w+ Jahren)\b", I)  # fmt: skip
-
-
-def _day_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """ "gestern" -> DCT - 1; "heute" contrasted with the past ("bis heute") -> PRESENT_REF."""
-    word = m.group("w").lower()
-    dp = g(m, "dp")
-    if word == "heute" and not dp:
-        before = ctx.text[max(0, m.start("t") - 12) : m.start("t")]
-        after = ctx.text[m.end() : m.end() + 14]
-        if _GENERIC_BEFORE.search(before) or _GENERIC_AFTER.match(after):
-            return Hit("DATE", "PRESENT_REF", vague=True)
-        if _THEN.search(ctx.sentence_text()):
-            return Hit("DATE", "PRESENT_REF", vague=True)
-    return c.today_shift(_DAY_WORDS[word], dp, ctx)
-
-
-def _tomorrow(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """Lower-case "morgen" is tomorrow; sentence-initial "Morgen" too, unless "Morgen des ..."."""
-    return c.today_shift(1, g(m, "dp"), ctx)
 
 
 def _daypart(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -269,8 +250,13 @@ def _rel_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:
         if n is None:
             return None
         return Hit("DURATION", f"{prefix}{c._fmt(n)}{unit}")
-    if c.rel_direction(m.group("rel")) == 1:
+    rel = c.rel_direction(m.group("rel"))
+    if rel == 1:
         return Hit("DATE", "FUTURE_REF", vague=True)
+    if rel == -1 and re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()]):
+        return Hit(
+            "DATE", "PAST_REF", vague=True
+        )  # "in den vergangenen Wochen": when, not how long
     return Hit("DURATION", f"{prefix}X{unit}", vague=True)
 
 
@@ -278,6 +264,16 @@ def _since_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:
     unit = lx.unit_of(m.group("u"))
     prefix = "PT" if lx.is_time_unit(m.group("u")) else "P"
     return Hit("DURATION", f"{prefix}X{unit}", vague=True) if unit else None
+
+
+def _ago_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """ "vor Jahren": some time back (PAST_REF); a vague duration (PXY) in style "timeml"."""
+    unit = lx.unit_of(m.group("u"))
+    if unit is None:
+        return None
+    if ctx.style == "timeml":
+        return Hit("DURATION", f"PX{unit}", vague=True)
+    return Hit("DATE", "PAST_REF", vague=True, start=m.start())
 
 
 def _adj_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -303,7 +299,7 @@ _SETS = {"täglich": "P1D", "alltäglich": "P1D", "wöchentlich": "P1W", "monatl
          "jährlich": "P1Y", "alljährlich": "P1Y", "stündlich": "PT1H", "halbjährlich": "P6M",
          "vierteljährlich": "P3M", "werktags": "XXXX-WXX-WD", "tag": "P1D", "woche": "P1W",
          "monat": "P1M", "jahr": "P1Y", "morgen": "XXXX-XX-XXTMO", "abend": "XXXX-XX-XXTEV",
-         "nacht": "XXXX-XX-XXTNI", "wochenende": "XXXX-WXX-WE"}  # fmt: skip
+         "nacht": "XXXX-XX-XXTNI", "wochenende": "XXXX-WXX-WE", "stunde": "PT1H"}  # fmt: skip
 
 
 def _set(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -417,6 +413,14 @@ def _time_range(m: re.Match[str], ctx: Ctx) -> Hit | list[Hit] | None:
         Hit("TIME", first, start=m.start("h1"), end=m.end("m1x")),
         Hit("TIME", second.value, start=m.start("h"), end=m.end("t")),
     ]
+
+
+def _clock_hour_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """Maps "um neun Uhr" -> T09:00 on the narrative day."""
+    n = lx.number(m.group("n"))
+    if n is None or not 0 <= n <= 24:
+        return None
+    return Hit("TIME", f"{c.clock_day(ctx)}T{int(n):02d}:00")
 
 
 def _clock_words(m: re.Match[str], ctx: Ctx) -> Hit | None:

@@ -86,7 +86,8 @@ _EN_NUMBERS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven",
 NUMBERS_DE = {k: v for k, v in NUMBERS.items() if k not in _EN_NUMBERS}
 VAGUE_NUMBERS = {
     "mehrere", "mehreren", "einige", "einigen", "wenige", "wenigen", "viele", "vielen",
-    "etliche", "etlichen", "zahlreiche", "zahlreichen", "several", "many", "few", "some",
+    "etliche", "etlichen", "zahlreiche", "zahlreichen", "lange", "langen", "several", "many",
+    "few", "some",
 }  # fmt: skip
 
 # unit stem -> (TIMEX3 unit letter, is time-of-day unit)

@@ -14,6 +14,7 @@ import re
 from chronik.stages.time import common as c
 from chronik.stages.time import handlers_de as h
 from chronik.stages.time import lexicon as lx
+from chronik.stages.time import today_de as t
 from chronik.stages.time.common import MON_DE as MON
 from chronik.stages.time.common import MON_FULL_DE as MON_FULL
 from chronik.stages.time.common import WD
@@ -25,6 +26,8 @@ UNITS = lx.UNIT_FORMS_DE
 MODS = r"mehr als|weniger als|über|gut|knapp|fast|beinahe|rund|etwa|ungefähr|circa|ca\.|mindestens|bis zu|genau"
 DP = r"morgen|vormittag|mittag|nachmittag|abend|nacht"
 PREP = r"(?:\b(?:am|an|im|in|vom|von|ab|bis|bis zum|seit|zum|zur|um|gegen|noch im)\s+)?"
+DUR_ADJ = r"(?:lange|knappe|gute|ganze|volle|weitere|wertvolle|harte|schwere|kurze|lange)[nsr]?"
+HOUR_WORDS = r"eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig"
 REL = r"gleiche[nmrs]?|diese[nmrs]?|vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|laufende[nmrs]?|selbe[nmrs]?"
 
 
@@ -48,11 +51,11 @@ RULES: list[Rule] = [
     _r("year", r"(?:\b(?P<pre>im|ab|seit|bis|bis zum|von|vor|nach|um|zwischen)\s+)?(?P<t>(?:(?P<pos>Anfang|Mitte|Ende|Beginn)\s+)?(?:(?P<jahr>(?:de[sm]\s+)?Jahr(?:e|es)?|Jahrgang)\s+)?(?P<y>\d{4}))(?![\w\-/]|[.,:]\d)", h._year),
     _r("decade", r"(?P<t>(?:(?:de[nmr]|die)\s+)?(?:(?P<pos>Anfang|Mitte|Ende)\s+der\s+)?(?:(?P<cent>1\d|20)?(?P<dd>\d)0er|(?P<dw>zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger))(?:[\s-]*Jahre[n]?)(?!\w))", h._decade),
     _r("century", rf"(?P<t>(?:(?P<n>\d{{1,2}})\.|(?P<rel>{REL}))\s*Jahrhunderts?)\b", h._century),
-    _r("season", rf"(?P<t>(?:(?:de[nmrs]|die|das)\s+)?(?:(?P<rel>{REL})\s+)?(?:(?P<pos>Anfang|Mitte|Ende)\s+(?:des\s+)?)?(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)s?(?:\s+(?P<y>\d{{4}}))?)\b(?!-)", h._season),
-    _r("part_of_year", r"(?P<t>(?:de[nmrs]\s+)?(?P<n>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+(?P<u>Quartal|Jahreshälfte|Halbjahr)e?s?(?:\s+(?P<y>\d{4}))?)\b", h._part_of_year),
-    _r("ref_word", r"\b(?P<t>jetzt|derzeit|zurzeit|heutigen?|heutzutage|dieser Tage|diesen Tagen|damals|kürzlich|vor kurzem|vor kurzer Zeit|jüngst|neulich|im Moment|zur Stunde|letzter Zeit|vergangene[nr]? Zeit(?:en)?|in Kürze)\b", h._ref_word),
-    _r("day_word", rf"\b(?P<t>(?P<w>heute|gestern|vorgestern|übermorgen)(?:\s+(?P<dp>früh|{DP}))?)\b", h._day_word, 1),
-    _r("tomorrow", r"(?:\b|(?:^|(?<=[.!?:]\s))(?=M))(?P<t>(?P<w>[mM]orgen)(?:\s+(?P<dp>früh|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht))?)\b(?!\s+(?:de[sr]|früh\b))", h._tomorrow, 1, re.M),
+    _r("season", rf"(?P<t>(?:(?:de[nmrs]|die|das)\s+)?(?:(?P<rel>{REL})\s+)?(?:[a-zäöüß]{{3,}}e[nmrs]?\s+)?(?:(?P<pos>Anfang|Mitte|Ende)\s+(?:des\s+)?)?(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)s?(?:\s+(?:des\s+Jahres\s+)?(?P<y>\d{{4}}))?)\b(?!-)", h._season),
+    _r("part_of_year", r"(?P<t>(?:de[nmrs]\s+)?(?P<n>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+(?P<u>Quartal|Trimester|Jahreshälfte|Halbjahr)e?s?(?:\s+(?P<y>\d{4}))?)\b", h._part_of_year),
+    _r("ref_word", r"\b(?P<t>jetzt|derzeit|zurzeit|heutigen?|heutzutage|dieser Tage|diesen Tagen|damals|kürzlich|vor kurzem|vor kurzer Zeit|jüngst|neulich|im Moment|zur Stunde|letzter Zeit|vergangene[nr]? Zeit(?:en)?|in Kürze|früher)\b", h._ref_word),
+    _r("day_word", rf"\b(?P<t>(?P<w>heute|gestern|vorgestern|übermorgen)(?:\s+(?P<dp>früh|{DP}))?)\b", t._day_word, 1),
+    _r("tomorrow", r"(?:\b|(?:^|(?<=[.!?:]\s))(?=M))(?P<t>(?P<w>[mM]orgen)(?:\s+(?P<dp>früh|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht))?)\b(?!\s+(?:de[sr]|früh\b))", t._tomorrow, 1, re.M),
     _r("heuer", r"\b(?P<t>heuer)\b", h._heuer),
     _r("rel_unit", rf"(?P<t>(?:(?:de[nmrs]|die|das)\s+)?(?:(?P<pos>Anfang|Mitte|Ende|Beginn)\s+(?:de[rs]\s+)?)?(?P<rel>{REL})\s+(?P<u>Woche|Monats?|Jahr(?:es|s)?|Wochenende[ns]?))\b", h._relative_unit, 1),
     _r("pos_unit", r"(?P<t>(?P<pos>Anfang|Mitte|Ende|Beginn)\s+(?:des|der)\s+(?P<u>Jahres|Monats|Woche))\b", h._relative_unit),
@@ -73,13 +76,16 @@ RULES: list[Rule] = [
     _r("year_part", r"(?P<t>Jahres(?:ende|beginn|anfang|wechsel)|(?:im\s+)?Laufe\s+des\s+Jahres)\b", h._year_part),
     _r("bc_year", r"(?P<t>(?:Jahr(?:e|es)?\s+)?(?P<y>\d{1,4})\s*v\.\s*Chr\.?)", h._bc_year, 3),
     _r("duration2", rf"(?P<t>(?P<n>{NUM})\s+(?P<u>{UNITS})\s+und\s+(?P<n2>{NUM})\s+(?P<u2>{UNITS}))\b", h._duration2, 1),
-    _r("duration", rf"(?P<t>(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM}|{VAGUE})\s*(?:-\s*)?(?P<u>{UNITS})(?:\s+(?:lang|später|zuvor|danach|darauf|davor))?)\b(?!\s+(?:alt\w*|jünger\w*|älter\w*)\b)(?!-)", c.duration),
+    _r("duration", rf"(?P<t>(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM}|{VAGUE})(?:\s+{DUR_ADJ})?\s*(?:-\s*)?(?P<u>{UNITS})(?:\s+(?:lang|später|zuvor|danach|darauf|davor))?)\b(?!\s+(?:alt\w*|jünger\w*|älter\w*)\b)(?!-)", c.duration),
     _r("rel_plural", rf"(?P<t>(?:de[nrm]|die)\s+(?P<rel>letzten|vergangenen|nächsten|kommenden|ersten|folgenden|ganzen|vorigen)\s+(?:(?P<n>{NUM})\s+)?(?P<u>Tagen|Tage|Wochen|Monaten|Monate|Jahren|Jahre|Jahrzehnten|Jahrzehnte|Stunden|Minuten))\b", h._rel_plural, 2),
+    _r("ago_plural", r"\bvor\s+(?P<t>(?:vielen\s+|langen\s+)?(?P<u>Jahren|Jahrzehnten|Monaten|Wochen|Jahrhunderten))\b", h._ago_plural),
     _r("since_plural", r"\bseit\s+(?P<t>(?:vielen\s+|langen\s+|Jahr und\s+)?(?P<u>Jahren|Monaten|Wochen|Tagen|Jahrzehnten|Jahrhunderten|Jahrtausenden|Stunden))\b", h._since_plural),
     _r("adj_duration", r"\b(?P<t>(?P<n>mehr|lang|viel|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|fünfzig|hundert|\d+-?)?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b", h._adj_duration),
     _r("lang_duration", r"\b(?P<t>(?P<u>tage|wochen|monate|jahre|stunden|jahrzehnte|minuten)lang(?:e[nmrs]?)?)\b", h._adj_duration),
     _r("set_adv", r"\b(?P<t>(?P<w>(?:all|halb|viertel)?(?:täglich|wöchentlich|monatlich|jährlich|stündlich)(?:e[nmrs]?)?|werktags|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags))\b", h._set),
     _r("set_every", rf"(?P<t>(?:jede[nmrs]?|einmal\s+(?:im|pro|die|in\s+der))\s+(?P<w>Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht|Wochenende|{WD}))\b", h._set),
+    _r("set_repeat", r"\b(?P<t>(?P<w>Tag|Woche|Monat|Jahr)\s+(?:um|für)\s+(?P=w))\b", h._set),
+    _r("clock_hour_word", rf"(?:\b(?:um|gegen|bis|ab|von)\s+)?(?P<t>(?P<n>{HOUR_WORDS})\s+Uhr)\b", h._clock_hour_word, 2),
     _r("set_per", r"(?P<t>(?:pro|je)\s+(?P<w>Tag|Woche|Monat|Jahr|Stunde))\b(?!\s*\d)", h._set),
     _r("set_im", r"(?<=\d)(?:\s+\S+){0,3}?\s+(?P<t>im\s+(?P<w>Monat|Jahr))\b(?!\s*\d|\s+(?:darauf|zuvor|danach|davor))", h._set),
     _r("holiday", r"(?P<t>(?P<w>Weihnachten|Heiligabend|Heilige[nr]? Abend|Silvester|Neujahr|Allerheiligen|Stephanstag|Ostern|Ostersonntag|Ostermontag|Karfreitag|Pfingsten|Pfingstmontag|Christi Himmelfahrt)(?:\s+(?P<y>\d{4}))?)\b", c.holiday),
@@ -103,18 +109,19 @@ GATES: dict[str, tuple[str, ...]] = {
     "clock_gmt": ("gmt", "utc", "mez"), "day_word": ("heute", "gestern", "übermorgen"),
     "tomorrow": ("morgen",), "heuer": ("heuer",), "future_ref": ("zukunft",),
     "ref_word": ("jetzt", "derzeit", "zurzeit", "heutig", "heutzutage", "tage", "damals",
-                 "kürzlich", "kurz", "jüngst", "neulich", "moment", "stunde", "zeit", "kürze"),
+                 "kürzlich", "kurz", "jüngst", "neulich", "moment", "stunde", "zeit", "kürze",
+                 "früher"),
     "decade": ("0er", "ziger"), "century": ("jahrhundert",),
-    "part_of_year": ("quartal", "jahreshälfte", "halbjahr"),
+    "part_of_year": ("quartal", "trimester", "jahreshälfte", "halbjahr"),
     "pos_unit": ("anfang", "mitte", "ende", "beginn"), "weekend": ("wochenende",),
     "prev_unit": ("vorjahr", "vormonat", "vorwoche", "vortag", "vorabend", "folgetag",
                   "folgejahr", "tag"),
     "daypart": ("morgen", "mittag", "abend", "nacht"), "daypart_adv": ("morgens", "mittags",
                                                                        "abends"),
-    "since_plural": ("seit",), "lang_duration": ("lang",),
+    "since_plural": ("seit",), "ago_plural": ("vor",), "lang_duration": ("lang",),
     "adj_duration": ("tägig", "wöchig", "monatig", "jährig", "stündig", "minütig"),
     "set_adv": ("täglich", "wöchentlich", "monatlich", "jährlich", "stündlich", "tags"),
-    "set_every": ("jede", "einmal"), "set_per": ("pro", "je"), "set_im": ("monat", "jahr"),
+    "set_every": ("jede", "einmal"), "set_repeat": (" um ", " für "), "clock_hour_word": ("uhr",), "set_per": ("pro", "je"), "set_im": ("monat", "jahr"),
     "holiday": ("weihnacht", "heilig", "silvester", "neujahr", "allerheilig", "stephanstag",
                 "oster", "karfreitag", "pfingst", "himmelfahrt"),
 }  # fmt: skip

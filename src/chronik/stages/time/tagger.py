@@ -15,6 +15,7 @@ from chronik.stages.time import rules_de, rules_en
 from chronik.stages.time.calendar import Anchor
 from chronik.stages.time.engine import Ctx, run
 
+STYLES = ("news", "timeml")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
@@ -31,6 +32,7 @@ def tag(
     ranges: bool = True,
     max_chars: int = 200_000,
     narrative: bool = False,
+    style: str = "news",
 ) -> list[Timex]:
     """Timexes in `text` (offsets into `text`), resolved against `dct` (ISO, any granularity).
 
@@ -39,11 +41,17 @@ def tag(
     two timexes (as TimeML corpora annotate them). Text beyond `max_chars` is ignored,
     which bounds the runtime on pathological input. `narrative=True` (history, not news)
     resolves relative expressions against the last date the text stated.
+    `style="timeml"` follows the KRAUTS/It-TimeML annotation conventions where they
+    differ from what a timeline needs: German "vor zwei Jahren" becomes the duration
+    "zwei Jahren" (P2Y, "vor" a signal) instead of the date two years back.
     """
+    if style not in STYLES:
+        raise ValueError(f"style must be one of {STYLES}, not {style!r}")
     body = text[:max_chars]
     sents = list(sentences) if sentences else simple_sentences(body)
     rules = rules_en.RULES if lang == "en" else rules_de.RULES
-    ctx = Ctx(body, lang or "de", Anchor.parse(dct), sents, ranges=ranges, story_mode=narrative)
+    ctx = Ctx(body, lang or "de", Anchor.parse(dct), sents, ranges=ranges, story_mode=narrative,
+              style=style)  # fmt: skip
     out: list[Timex] = []
     for f in run(rules, ctx):
         h = f.hit
