@@ -66,17 +66,6 @@ def page(items: Iterable[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"total": total, "limit": limit, "offset": offset, "items": kept}
 
 
-def filtered(
-    articles: Iterator[Article], language: str | None, outlet: str | None
-) -> Iterator[Article]:
-    for art in articles:
-        if language and art.language != language:
-            continue
-        if outlet and (art.outlet or "").casefold() != outlet.casefold():
-            continue
-        yield art
-
-
 @router.get("/articles")
 def list_articles(
     db: Db,
@@ -86,8 +75,10 @@ def list_articles(
     outlet: Annotated[str | None, Query(max_length=200)] = None,
 ) -> dict[str, Any]:
     with open_db(db) as store:
-        arts = filtered(store.articles(), language, outlet)
-        return page((article_summary(a) for a in arts), limit, offset)
+        total, items = store.article_index(
+            limit=limit, offset=offset, language=language, outlet=outlet
+        )
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/articles/{article_id}")

@@ -21,6 +21,16 @@ class Store(Protocol):
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         """Stored articles (all, or those with `ids`), in insertion order."""
 
+    def article_index(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        language: str | None = None,
+        outlet: str | None = None,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(total, a page of article headers: id, title, outlet, published, ...), no texts."""
+
     def article_status(self) -> dict[str, tuple[str, ...]]:
         """article id -> names of the stages already run on it."""
 

@@ -183,6 +183,46 @@ class SQLiteStore:
             per.setdefault(kind, []).append(span_from_dict(kind, json.loads(data)))
         return out
 
+    def article_index(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        language: str | None = None,
+        outlet: str | None = None,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(total, one page of article headers) without loading texts or spans: for listings."""
+        where, params = "WHERE 1=1", []
+        if language:
+            where += " AND language = ?"
+            params.append(language)
+        if outlet:
+            where += " AND lower(outlet) = lower(?)"
+            params.append(outlet)
+        db = self.connection
+        total = db.execute(f"SELECT COUNT(*) FROM articles {where}", params).fetchone()[0]
+        cur = db.execute(
+            "SELECT id, source, url, outlet, title, published, published_source, language, "
+            "json_array_length(sentences) AS sentences, json_array_length(removed) AS removed "
+            f"FROM articles {where} ORDER BY seq LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        cols = [c[0] for c in cur.description]
+        page = [dict(zip(cols, row, strict=True)) for row in cur]
+        counts = db.execute(
+            "SELECT article_id, kind, COUNT(*) FROM spans WHERE article_id IN "
+            "(SELECT value FROM json_each(?)) GROUP BY article_id, kind",
+            (_dumps([row["id"] for row in page]),),
+        )
+        per: dict[str, dict[str, int]] = {}
+        for article_id, kind, n in counts:
+            per.setdefault(article_id, {})[SPAN_FIELDS[kind]] = n
+        for row in page:
+            row.update(
+                {SPAN_FIELDS[k]: per.get(row["id"], {}).get(SPAN_FIELDS[k], 0) for k in _ROW_SPANS}
+            )
+        return total, page
+
     def article_status(self) -> dict[str, tuple[str, ...]]:
         cur = self.connection.execute("SELECT id, done FROM articles")
         return {aid: tuple(json.loads(done)) for aid, done in cur}
