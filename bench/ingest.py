@@ -180,6 +180,31 @@ def measure(
     }
 
 
+def measure_engine(
+    texts: list[str], stages: list[str], workers: int, size: int
+) -> dict[str, float]:
+    """`chronik analyze` end to end (read JSONL, stages, SQLite writes) from a cold start."""
+    import json
+
+    from chronik.engines import local
+
+    with tempfile.TemporaryDirectory() as tmp, PeakMemory() as mem:
+        feed = Path(tmp) / "gnad.jsonl"
+        with feed.open("w", encoding="utf-8") as out:
+            for i, text in enumerate(texts):
+                out.write(json.dumps({"text": text, "title": f"gnad {i}"}, ensure_ascii=False))
+                out.write("\n")
+        start = time.perf_counter()
+        rep = local.analyze(
+            [str(feed)], str(Path(tmp) / "b.db"), stages=stages, workers=workers, batch_size=size
+        )
+        seconds = time.perf_counter() - start
+    speed = rep.processed / seconds
+    sentences = rep.counts.get("sentences", 0)
+    return {"cold": speed, "warm": speed, "rss_mb": mem.rss / 2**20, "pss_mb": mem.pss / 2**20,
+            "articles": rep.processed, "sentences": sentences}  # fmt: skip
+
+
 def boundary_f1(gold: set[tuple[int, int]], pred: set[tuple[int, int]]) -> float:
     """F1 of (article, offset) boundary pairs; 1.0 when both find none."""
     if not gold and not pred:
@@ -280,6 +305,8 @@ def run_all(
     """Every configuration, one after the other, in this process."""
     runs, size = args.runs, args.batch
     return {
+        # first, so that no model is loaded in this process yet: a true cold start
+        "chronik analyze (engine), 2 workers": measure_engine(texts, stages, 2, size),
         "chronik pipeline, 2 proc": measure(kind, stages, items, 2, runs, size),
         "chronik pipeline, 1 proc": measure(kind, stages, items, 1, runs, size),
         "chronik split+tokens, 2 proc": measure("split", ["sentences"], texts, 2, runs, size),
@@ -315,12 +342,12 @@ def report(
         "sentences",
     ]
     print_table(f"Throughput (median of {args.runs} warm runs, batch {args.batch})", header, rows)
-    ours = results["chronik pipeline, 2 proc"]
+    ours = results["chronik analyze (engine), 2 workers"]
     speed_ok = "met" if ours["cold"] >= 100 else "NOT met"
     mem_ok = "met" if ours["rss_mb"] < 1024 else "NOT met"
     print(
-        f"\nGoal >= 100 articles/s on 2 cores: {speed_ok} (cold {ours['cold']:.0f}, "
-        f"warm {ours['warm']:.0f}); peak RSS < 1 GB: {mem_ok} ({ours['rss_mb']:.0f} MB)"
+        f"\nGoal >= 100 articles/s on 2 cores, end to end from a cold start: {speed_ok} "
+        f"({ours['cold']:.0f}); peak RSS < 1 GB: {mem_ok} ({ours['rss_mb']:.0f} MB)"
     )
     sample = texts[: args.sample]
     agreement = [[pair, f"{f1:.3f}"] for pair, f1 in agreement_table(sample)]
