@@ -1,0 +1,273 @@
+"""NER benchmark: conlleval-style exact-span F1 of the shipped model.
+
+Sections:
+  1. GermEval 2014 test, outer level: news sentences (held out from training) and the whole
+     split (its Wikipedia half WAS used for training, so that figure is optimistic), both with
+     the official 12 labels (PER/LOC/ORG/OTH + deriv/part) and with the 4 base types only;
+  2. SmartData v3 dev (never used for training): PER/ORG/LOC with its fine types mapped;
+  3. ECB+ (English, topics 1-25, never trained on): recall of proper-name entity mentions;
+  4. speed (tokens/s, one thread) and memory of the model on ../shared/data/10kgnad, against a
+     tokenizer-only baseline in the same process (medians of 3 runs).
+Usage: nice .venv/bin/python bench/ner_germeval.py [--data ../shared/data] [--docs 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_ner import is_news, read_germeval  # noqa: E402
+
+from chronik.stages.entities.ner import LABELS  # noqa: E402
+
+Spans = set[tuple[int, int, int, str]]  # sentence, start token, end token, label
+
+
+def bio_spans(i: int, tags: list[str]) -> Spans:
+    out: Spans = set()
+    start, label = -1, ""
+    for j, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and label == tag[2:]:
+            continue
+        if label:
+            out.add((i, start, j, label))
+        start, label = (j, tag[2:]) if tag != "O" else (-1, "")
+    return out
+
+
+def prf(gold: Spans, pred: Spans) -> tuple[float, float, float]:
+    tp = len(gold & pred)
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def predict(nlp, sents: list[list[str]]) -> list[list[str]]:
+    from spacy.tokens import Doc
+
+    docs = [Doc(nlp.vocab, words=w) for w in sents]
+    out = []
+    for doc in nlp.pipe(docs, batch_size=128):
+        tags = ["O"] * len(doc)
+        for ent in doc.ents:
+            tags[ent.start] = "B-" + ent.label_
+            for k in range(ent.start + 1, ent.end):
+                tags[k] = "I-" + ent.label_
+        out.append(tags)
+    return out
+
+
+def report(name: str, gold: Spans, pred: Spans, labels: list[str]) -> None:
+    p, r, f = prf(gold, pred)
+    print(f"  {name}: P {p:.3f} R {r:.3f} F1 {f:.3f}  (gold {len(gold)} spans)")
+    for lab in labels:
+        g = {s for s in gold if s[3] == lab}
+        if g:
+            print(f"    {lab:9s} F1 {prf(g, {s for s in pred if s[3] == lab})[2]:.3f}  n={len(g)}")
+
+
+def germeval(nlp, data: Path) -> None:
+    rows = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
+    for part, keep in (("news (held out)", is_news), ("whole split", lambda u: True)):
+        sel = [s for u, s in rows if keep(u)]
+        tags = predict(nlp, [w for w, _ in sel])
+        gold = set().union(*(bio_spans(i, t) for i, (_, t) in enumerate(sel)))
+        pred = set().union(*(bio_spans(i, t) for i, t in enumerate(tags)))
+        print(f"GermEval 2014 test, outer, {part}: {len(sel)} sentences")
+        report("12 labels (official)", gold, pred, sorted({s[3] for s in gold}))
+        base = {"PER", "LOC", "ORG", "OTH"}
+        report(
+            "4 base types", {s for s in gold if s[3] in base}, {s for s in pred if s[3] in base}, []
+        )
+
+
+def germeval_stage(data: Path) -> None:
+    """The whole "entities" stage (model + rules) on the held-out news sentences, 4 base types:
+    shows whether the rules tuned on the seeds help or hurt on unseen text."""
+    from chronik.model import Article
+    from chronik.stages.entities import EntityStage
+
+    rows = [s for u, s in read_germeval(data / "germeval2014" / "NER-de-test.tsv") if is_news(u)]
+    stage, gold, pred = EntityStage(), set(), set()
+    back = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "OTH"}
+    for i, (words, tags) in enumerate(rows):
+        gold |= {g for g in bio_spans(i, tags) if g[3] in back.values()}
+        starts, ends, pos = {}, {}, 0
+        for k, w in enumerate(words):
+            starts[pos], ends[pos + len(w)] = k, k + 1
+            pos += len(w) + 1
+        text = " ".join(words)
+        art = stage([Article(id=str(i), source="b", raw_text=text, text=text, language="de")])[0]
+        for m in art.mentions:
+            if m.start in starts and m.end in ends:
+                pred.add((i, starts[m.start], ends[m.end], back[m.type]))
+            else:
+                pred.add((i, -1, m.start, m.type))  # not token-aligned: a false positive
+    print(f"GermEval 2014 test news, whole entities stage (model + rules), {len(rows)} sentences")
+    report("4 base types", gold, pred, ["PER", "LOC", "ORG", "OTH"])
+
+
+SMART = {
+    "PERSON": "PER",
+    "ORGANIZATION": "ORG",
+    "ORGANIZATION_COMPANY": "ORG",
+    "LOCATION": "LOC",
+    "LOCATION_CITY": "LOC",
+    "LOCATION_STREET": "LOC",
+    "LOCATION_STOP": "LOC",
+    "LOCATION_ROUTE": "LOC",
+}
+
+
+def smartdata(nlp, data: Path) -> None:
+    with gzip.open(data / "smartdata_de" / "v3_20200302" / "dev.json.gz", "rt") as f:
+        text = f.read()
+    dec, i, sents = json.JSONDecoder(), 0, []
+    while i < len(text):
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i >= len(text):
+            break
+        doc, i = dec.raw_decode(text, i)
+        for s in doc["sentences"]["array"]:
+            toks = s["tokens"]["array"]
+            words = [doc["text"]["string"][t["span"]["start"] : t["span"]["end"]] for t in toks]
+            tags = []
+            for t in toks:
+                tag = t["ner"]["string"]
+                lab = SMART.get(tag[2:])
+                tags.append(f"{tag[:2]}{lab}" if lab else "O")
+            if words:
+                sents.append((words, tags))
+    pred_tags = predict(nlp, [w for w, _ in sents])
+    gold = set().union(*(bio_spans(i, t) for i, (_, t) in enumerate(sents)))
+    pred = {
+        s for i, t in enumerate(pred_tags) for s in bio_spans(i, t) if s[3] in {"PER", "ORG", "LOC"}
+    }
+    print(f"SmartData v3 dev (not trained on): {len(sents)} sentences")
+    report("PER/ORG/LOC", gold, pred, ["PER", "ORG", "LOC"])
+
+
+ECB_TYPES = {
+    "HUMAN_PART_PER": "PER",
+    "HUMAN_PART_ORG": "ORG",
+    "LOC_GEO": "LOC",
+    "LOC_FAC": "LOC",
+    "LOC_OTHER": "LOC",
+}
+
+
+def ecb_sentences(path: Path) -> tuple[list[list[str]], Spans]:
+    """Sentences of one ECB+ file and its proper-name entity mentions (all words capitalised)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    tok = {
+        t.get("t_id"): (int(t.get("sentence")), int(t.get("number")), t.text or "")
+        for t in root.iter("token")
+    }
+    sents: dict[int, list[str]] = {}
+    for s_id, _num, word in tok.values():
+        sents.setdefault(s_id, []).append(word)
+    gold: Spans = set()
+    markables = root.find("Markables")
+    for mk in list(markables) if markables is not None else []:
+        label = ECB_TYPES.get(mk.tag)
+        ids = [a.get("t_id") for a in mk.iter("token_anchor")]
+        if not label or not ids:
+            continue
+        words = [tok[i][2] for i in ids]
+        if all(w[:1].isupper() for w in words if w.isalpha()) and any(w.isalpha() for w in words):
+            nums = [tok[i][1] for i in ids]
+            gold.add((tok[ids[0]][0], min(nums), max(nums) + 1, label))
+    order = sorted(sents)
+    remap = {s_id: i for i, s_id in enumerate(order)}
+    return [sents[s] for s in order], {(remap[s], a, b, lab) for s, a, b, lab in gold}
+
+
+def ecbplus(nlp, data: Path) -> None:
+    """English: recall of ECB+ proper-name entity mentions (ECB+ marks only the mentions of its
+    seminal events' participants, so precision cannot be measured on it)."""
+    found = total = typed = 0
+    for path in sorted((data / "ecbplus" / "ECB+").glob("*/*.xml")):
+        sents, gold = ecb_sentences(path)
+        pred = set().union(*(bio_spans(i, t) for i, t in enumerate(predict(nlp, sents))))
+        pred = {(i, a, b, LABELS.get(lab, "")) for i, a, b, lab in pred}
+        untyped = {p[:3] for p in pred}
+        total += len(gold)
+        found += sum(g[:3] in untyped for g in gold)
+        typed += len(gold & pred)
+    print(f"ECB+ English proper-name entity mentions (never trained on): {total}")
+    print(f"  exact-span recall {found / max(1, total):.3f}, with type {typed / max(1, total):.3f}")
+
+
+def speed(nlp, data: Path, n_docs: int) -> None:
+    import psutil
+    import spacy
+
+    with open(data / "10kgnad" / "test.csv", encoding="utf-8") as f:
+        texts = [row[1] for row in csv.reader(f, delimiter=";", quotechar="'")][:n_docs]
+    tok = spacy.blank("de")
+    n_tokens = sum(len(d) for d in tok.pipe(texts))
+
+    def run(fn) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.process_time()  # CPU time of this process: per-core speed on a shared box
+            fn()
+            times.append(time.process_time() - t0)
+        return statistics.median(times)
+
+    base = run(lambda: list(tok.pipe(texts)))
+    model = run(lambda: list(nlp.pipe(texts, batch_size=64)))
+    print(
+        f"Speed on 10kgnad ({len(texts)} docs, {n_tokens} tokens, 1 thread, CPU time, median of 3):"
+    )
+    print(f"  tokenizer only (baseline): {n_tokens / base:,.0f} tokens/s")
+    print(f"  NER model: {n_tokens / model:,.0f} tokens/s  (x{model / base:.1f} baseline time)")
+    print(f"  process RSS after the runs: {psutil.Process().memory_info().rss / 2**20:.0f} MB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--docs", type=int, default=300)
+    args = ap.parse_args()
+    if not (args.data / "germeval2014").is_dir():
+        print(f"{args.data} not found: benchmark skipped (needs ../shared/data)")
+        return
+    import psutil
+    import spacy
+
+    from chronik.stages.entities.ner import MODEL_DIR
+
+    rss0 = psutil.Process().memory_info().rss
+    nlp = spacy.load(MODEL_DIR)
+    nlp("Warm-up: Wladimir Putin traf Kim Jong Un in Wladiwostok.")
+    load_mb = (psutil.Process().memory_info().rss - rss0) / 2**20
+    print(f"model load: +{load_mb:.0f} MB RSS (process {rss0 / 2**20:.0f} MB before)")
+    print(
+        f"model: {MODEL_DIR} ({sum(f.stat().st_size for f in MODEL_DIR.rglob('*')) / 2**20:.1f} MB)"
+    )
+    germeval(nlp, args.data)
+    germeval_stage(args.data)
+    smartdata(nlp, args.data)
+    if (args.data / "ecbplus").is_dir():
+        ecbplus(nlp, args.data)
+    if (args.data / "10kgnad").is_dir():
+        speed(nlp, args.data, args.docs)
+
+
+if __name__ == "__main__":
+    main()

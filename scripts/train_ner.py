@@ -1,0 +1,288 @@
+"""Train chronik's shipped German NER model (spaCy, CNN tok2vec, no static vectors).
+
+Only data whose license allows shipping the model is used:
+  - GermEval 2014 dev (CC-BY 4.0), all sentences, outer level;
+  - GermEval 2014 test, only its Wikipedia sentences (CC-BY 4.0); the news half stays
+    held out for `bench/ner_germeval.py`;
+  - Europeana newspapers NER, German (CC0): historic OCR text, PER/LOC/ORG.
+SmartData dev is NOT used (kept as a second evaluation set).
+
+Usage: nice .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--max-steps 6000]
+The model is written to src/chronik/resources/ner/de (meta.json carries the scores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "chronik" / "resources" / "ner" / "de"
+Sent = tuple[list[str], list[str]]  # words, BIO tags
+
+CONFIG = """
+[paths]
+train = null
+dev = null
+
+[system]
+gpu_allocator = null
+seed = 0
+
+[nlp]
+lang = "de"
+pipeline = ["tok2vec","ner"]
+batch_size = 256
+
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = 128
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = [8000,2000,4000,1000]
+include_static_vectors = false
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 128
+depth = 4
+window_size = 1
+maxout_pieces = 3
+
+[components.ner]
+factory = "ner"
+incorrect_spans_key = null
+moves = null
+scorer = {"@scorers":"spacy.ner_scorer.v1"}
+update_with_oracle_cut_size = 100
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = ${components.tok2vec.model.encode.width}
+upstream = "*"
+
+[corpora]
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${paths.dev}
+max_length = 0
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${paths.train}
+max_length = 0
+
+[training]
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+seed = ${system.seed}
+gpu_allocator = ${system.gpu_allocator}
+dropout = 0.15
+accumulate_gradient = 1
+patience = 2000
+max_epochs = 0
+max_steps = 6000
+eval_frequency = 400
+frozen_components = []
+annotating_components = []
+before_to_disk = null
+before_update = null
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+get_length = null
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+t = 0.0
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 0.00000001
+learn_rate = 0.001
+
+[training.score_weights]
+ents_f = 1.0
+ents_p = 0.0
+ents_r = 0.0
+ents_per_type = null
+
+[pretraining]
+
+[initialize]
+vectors = null
+init_tok2vec = null
+vocab_data = null
+lookups = null
+before_init = null
+after_init = null
+
+[initialize.components]
+
+[initialize.tokenizer]
+"""
+
+
+def read_germeval(path: Path) -> Iterator[tuple[str, Sent]]:
+    """GermEval 2014 TSV: yields (source url, (words, outer BIO tags))."""
+    url, words, tags = "", [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#\t"):
+            url = line.split("\t")[1]
+        elif not line.strip():
+            if words:
+                yield url, (words, tags)
+            words, tags = [], []
+        else:
+            cols = line.split("\t")
+            words.append(cols[1])
+            tags.append(cols[2])
+    if words:
+        yield url, (words, tags)
+
+
+def read_europeana(path: Path, max_len: int = 60) -> Iterator[Sent]:
+    """Europeana BIO (one `token tag` a line, no sentence breaks): split at . ! ? or max_len."""
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        token, _, tag = line.rpartition(" ")
+        if not token:
+            continue
+        tag = tag if re.fullmatch(r"[BI]-(PER|LOC|ORG)", tag) else "O"
+        if tag.startswith("I-") and (not tags or tags[-1] == "O"):
+            tag = "B-" + tag[2:]
+        words.append(token)
+        tags.append(tag)
+        at_end = (token in {".", "!", "?"} and len(words) > 4) or len(words) >= max_len
+        if at_end and tag == "O":
+            yield words, tags
+            words, tags = [], []
+    if words:
+        yield words, tags
+
+
+def is_news(url: str) -> bool:
+    """GermEval sentences come from Wikipedia or from news sites (the held-out half)."""
+    return "wikipedia.org" not in url
+
+
+def load_training(data: Path, europeana: bool = True) -> list[Sent]:
+    germ = data / "germeval2014"
+    sents = [s for _, s in read_germeval(germ / "NER-de-dev.tsv")]
+    sents += [s for url, s in read_germeval(germ / "NER-de-test.tsv") if not is_news(url)]
+    for bio in sorted((data / "europeana_ner_de").glob("*/*.bio")) if europeana else []:
+        sents += list(read_europeana(bio))
+    return sents
+
+
+def to_docbin(sents: list[Sent], path: Path) -> None:
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("de").vocab
+    db = DocBin()
+    for words, tags in sents:
+        fixed = [
+            re.sub(r"^I-", "B-", t) if i == 0 or tags[i - 1][2:] != t[2:] else t
+            for i, t in enumerate(tags)
+        ]
+        db.add(Doc(vocab, words=words, ents=fixed))
+    db.to_disk(path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--max-steps", type=int, default=6000)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--no-europeana", action="store_true", help="GermEval data only (ablation)")
+    args = ap.parse_args()
+    if not (args.data / "germeval2014").is_dir():
+        raise SystemExit(f"training data not found under {args.data}")
+    from spacy.cli.train import train
+
+    sents = load_training(args.data, europeana=not args.no_europeana)
+    random.Random(0).shuffle(sents)
+    n_dev = 400
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        to_docbin(sents[n_dev:], tmp / "train.spacy")
+        to_docbin(sents[:n_dev], tmp / "dev.spacy")
+        cfg = tmp / "config.cfg"
+        cfg.write_text(CONFIG.replace("max_steps = 6000", f"max_steps = {args.max_steps}"))
+        print(f"training on {len(sents) - n_dev} sentences, dev {n_dev}")
+        train(
+            cfg,
+            tmp / "out",
+            overrides={
+                "paths.train": str(tmp / "train.spacy"),
+                "paths.dev": str(tmp / "dev.spacy"),
+            },
+        )
+        if args.out.exists():
+            shutil.rmtree(args.out)
+        shutil.copytree(tmp / "out" / "model-best", args.out)
+    write_meta(args.out)
+    print(f"model written to {args.out}")
+
+
+def write_meta(model_dir: Path) -> None:
+    """Name, license and data sources in the model's meta.json (details in MODEL_CARD.md)."""
+    meta_path = model_dir / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta.update(
+        name="chronik_ner_de",
+        version="0.1.0",
+        description="chronik German NER (GermEval 2014 outer labels), CNN tok2vec, no vectors",
+        license="CC-BY-4.0 (trained on CC-BY 4.0 and CC0 data; see MODEL_CARD.md)",
+        sources=[
+            {"name": "GermEval 2014 dev + Wikipedia half of test", "license": "CC-BY 4.0"},
+            {"name": "Europeana Newspapers NER (German)", "license": "CC0"},
+        ],
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

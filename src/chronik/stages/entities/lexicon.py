@@ -1,0 +1,157 @@
+"""Word lists of the entity stages (the project's own, hand-made; no data copied).
+
+Kept apart from the code so that the rules stay short and the lists can grow.
+"""
+
+from __future__ import annotations
+
+# German (and a few English) country names -> canonical English name
+# fmt: off
+COUNTRIES: dict[str, str] = {
+    "Nordkorea": "North Korea", "Südkorea": "South Korea", "Korea": "Korea",
+    "Russland": "Russia", "Russische Föderation": "Russia", "Ukraine": "Ukraine",
+    "China": "China", "Volksrepublik China": "China", "Japan": "Japan", "Taiwan": "Taiwan",
+    "USA": "United States", "Vereinigte Staaten": "United States", "US": "United States",
+    "Amerika": "United States", "Deutschland": "Germany", "Frankreich": "France",
+    "Großbritannien": "United Kingdom", "Vereinigtes Königreich": "United Kingdom",
+    "Polen": "Poland", "Belarus": "Belarus", "Weißrussland": "Belarus", "Iran": "Iran",
+    "Syrien": "Syria", "Israel": "Israel", "Türkei": "Turkey", "Indien": "India",
+    "Italien": "Italy", "Spanien": "Spain", "Österreich": "Austria", "Schweiz": "Switzerland",
+    "Vietnam": "Vietnam", "Mongolei": "Mongolia", "Kasachstan": "Kazakhstan",
+    "Georgien": "Georgia", "Moldau": "Moldova", "Litauen": "Lithuania", "Lettland": "Latvia",
+    "Estland": "Estonia", "Finnland": "Finland", "Schweden": "Sweden", "Norwegen": "Norway",
+    "Niederlande": "Netherlands", "Belgien": "Belgium", "Ungarn": "Hungary",
+    "Tschechien": "Czech Republic", "Rumänien": "Romania", "Bulgarien": "Bulgaria",
+    "Griechenland": "Greece", "Ägypten": "Egypt", "Saudi-Arabien": "Saudi Arabia",
+    "Krim": "Crimea", "Europa": "Europe", "Asien": "Asia", "Afrika": "Africa",
+    "North Korea": "North Korea", "South Korea": "South Korea", "Russia": "Russia",
+    "United States": "United States", "Germany": "Germany", "Poland": "Poland",
+}
+# fmt: on
+
+# acronym -> long forms in several languages (extended by 'Long Form (ACR)' in text)
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "KCNA": (
+        "Korean Central News Agency",
+        "Koreanische Zentrale Nachrichtenagentur",
+        "Zentrale Koreanische Nachrichtenagentur",
+    ),
+    "JCS": (
+        "Joint Chiefs of Staff",
+        "Vereinigte Generalstab",
+        "Vereinigter Generalstab",
+        "Vereinigten Generalstabs",
+    ),
+    "TASS": ("Telegrafnoje Agentstwo Sowjetskogo Sojusa",),
+    "UN": (
+        "Vereinte Nationen",
+        "Vereinten Nationen",
+        "United Nations",
+    ),
+    "UNO": (
+        "Vereinte Nationen",
+        "Vereinten Nationen",
+        "United Nations",
+    ),
+    "NATO": (
+        "Nordatlantikpakt",
+        "North Atlantic Treaty Organization",
+    ),
+    "EU": (
+        "Europäische Union",
+        "Europäischen Union",
+        "European Union",
+    ),
+    "AFP": ("Agence France-Presse",),
+    "AP": ("Associated Press",),
+    "dpa": ("Deutsche Presse-Agentur",),
+}
+
+# frequent first names in news: a capitalised word after one of them is a surname
+FIRST_NAMES = frozenset(
+    """
+    Abdullah Adrienne Alexander Alexei Alexej Ali Andrei Andrej Angela Anna Annalena Anthony
+    Antony Barack Benjamin Boris Christian Dmitri Dmitrij Dmitry Donald Emmanuel Friedrich
+    George Giorgia Hillary Igor Ivan Iwan Jake Jean Jens Jewgeni Jim Joe John Jon Juri Jurij
+    Kamala Karl Kevin Lars Lloyd Maria Marine Mark Markus Matthew Michail Mike Mikhail Mohammed
+    Muhammad Nancy Natalia Nikolai Olaf Oleg Olga Pavel Pawel Pierre Ramsan Ramzan Recep Rishi
+    Robert Rodrigo Sergei Sergej Sergey Ursula Viktor Vladimir Volodymyr Wiktor Wladimir
+    Wolodymyr Xi Yevgeny Yuri
+    """.split()  # noqa: SIM905
+)
+
+# German role heads -> English gloss; compounds ('Kremlsprecher') are prefix + head
+# fmt: off
+ROLE_HEADS: dict[str, str] = {
+    "sprecher": "spokesman", "sprecherin": "spokeswoman", "minister": "minister",
+    "ministerin": "minister", "präsident": "president", "präsidentin": "president",
+    "kanzler": "chancellor", "kanzlerin": "chancellor", "chef": "head", "chefin": "head",
+    "führer": "leader", "machthaber": "ruler", "berater": "adviser", "beraterin": "adviser",
+    "botschafter": "ambassador", "botschafterin": "ambassador", "general": "general",
+    "sekretär": "secretary", "sekretärin": "secretary", "vorsitzende": "chair",
+    "vorsitzender": "chair", "diktator": "dictator", "premier": "premier",
+    "regierungschef": "head of government", "staatschef": "head of state", "experte": "expert",
+    "expertin": "expert", "forscher": "researcher", "forscherin": "researcher",
+    "korrespondent": "correspondent", "schwester": "sister", "vater": "father",
+    "beamte": "official", "beamter": "official", "beamtin": "official", "tochter": "daughter",
+    "bruder": "brother", "analyst": "analyst", "spokesman": "spokesman",
+    "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "president": "president",
+    "leader": "leader",
+}
+
+ROLE_PREFIXES: dict[str, str] = {
+    "kreml": "Kremlin", "regierungs": "government", "außen": "foreign",
+    "verteidigungs": "defence", "innen": "interior", "wirtschafts": "economy",
+    "finanz": "finance", "kabinetts": "cabinet", "bundes": "federal", "premier": "prime",
+    "staats": "state", "vize": "vice", "ex": "former", "militär": "military",
+    "pentagon": "Pentagon", "partei": "party", "armee": "army",
+}
+# fmt: on
+
+# city names that are also frequent words
+AMBIGUOUS = frozenset(
+    """
+    Bergen Essen Halle Hamm Mark Nice Reading Wladimir
+    """.split()  # noqa: SIM905
+)
+
+# East Asian family names come first: bare 'Kim' abbreviates 'Kim Jong Un'
+EAST_ASIAN_SURNAMES = frozenset(
+    """
+    Chang Chen Choe Choi Hu Jang Jiang Kim Lee Li Liu Moon Pak Park Ri Wang Xi Yoon Zhang
+    """.split()  # noqa: SIM905
+)
+
+# boilerplate, weekdays, months and sentence-initial words the model tags in headings
+STOP = frozenset(
+    """
+    A Am An Anzeige April Archiv August Bei Beim Berichten Bild Bilder Das Der Dezember Die Dienstag
+    The Donnerstag Drucken Ein Eine Experten Februar Foto Fotos Freitag Für Grafik Home Im Januar
+    Juli Juni Kommentar Kommentare Laut Lesen Live Mai Mehr Menü Mit Mittwoch Montag März Nach
+    Newsletter November Oktober Quelle Quellen Reportern Samstag Seit September Sonntag
+    Startseite Symbolbild Teilen Update Video Videos Vom Weiterlesen Werbung Zum Zur
+    """.split()  # noqa: SIM905
+)
+
+# lowercase words allowed inside a name ('Bank of America', 'Ursula von der Leyen')
+JOINERS = frozenset(
+    """
+    al and bin da de del di du for ibn la le of the van von
+    """.split()  # noqa: SIM905
+)
+
+# a capitalised word right after these is a place ('Kosmodrom Wostotschny')
+PLACE_CUES = frozenset(
+    """
+    Bahnhof Dorf Flughafen Grenzstadt Hafenstadt Hauptstadt Insel Kosmodrom Küstenstadt Oblast
+    Provinz Region Stadt Weltraumbahnhof
+    """.split()  # noqa: SIM905
+)
+
+# English role nouns in front of a name ("Kremlin spokesman Dmitry Peskov")
+ENGLISH_ROLES = frozenset(
+    """
+    spokesman spokeswoman spokesperson president minister leader chancellor adviser advisor
+    ambassador general secretary chairman chairwoman premier envoy official analyst
+    """.split()  # noqa: SIM905
+)

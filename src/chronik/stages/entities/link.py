@@ -1,0 +1,224 @@
+"""The corpus "link" stage: mentions of all articles -> canonical entities, with merge reasons.
+
+Each mention gets a link key: ("N", spelling key of its resolved name), where places
+go through the exonym gazetteer first ("Pjöngjang" -> Pyongyang) and organisations through
+the acronym table (KCNA = Koreanische Zentrale Nachrichtenagentur). Mentions sharing a key form
+one entity. A one-word person name that no article resolved joins the single full name ending
+(or, for East Asian names, starting) with it; if several people share it, it joins none.
+Existing entities (earlier runs) are matched first by their aliases' keys, so ids never change;
+new entities get id = hash(type + key).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from chronik.model import Article, Corpus, Entity, Mention
+from chronik.stages.entities.gazetteer import PLACES, acronym_long_keys, role_gloss
+from chronik.stages.entities.lexicon import ACRONYMS, EAST_ASIAN_SURNAMES
+from chronik.stages.entities.spans import strip_genitive
+from chronik.stages.entities.translit import loose_key, name_key
+
+Key = tuple[str, str]  # ("N", spelling key); a tuple so a kind can be added later
+MAX_REASONS = 40
+
+
+def entity_id(etype: str, key: str) -> str:
+    return hashlib.sha1(f"{etype}|{key}".encode()).hexdigest()[:16]
+
+
+def link_key(m: Mention) -> tuple[Key, str, list[str]]:
+    """Link key, display name and the reasons that led from the surface to the key."""
+    name = m.canonical or strip_genitive(m.text)
+    reasons: list[str] = []
+    surface = strip_genitive(m.text)
+    if name != surface:
+        reasons.append(f"in-article: {surface!r} -> {name!r}")
+    if m.type == "PER":
+        return ("N", name_key(name)), name, reasons
+    if m.type == "LOC":
+        place = PLACES.get().canonical(name)
+        if place:
+            if name_key(place) != name_key(name):
+                reasons.append(f"exonym: {name!r} -> {place!r} (geonames)")
+            return ("N", name_key(place)), place, reasons
+    acr = name if name in ACRONYMS else acronym_long_keys().get(loose_key(name))
+    if acr:
+        if acr != name:
+            reasons.append(f"acronym: {name!r} = {acr!r}")
+        return ("N", name_key(acr)), acr, reasons
+    return ("N", name_key(name) if m.type == "MISC" else loose_key(name)), name, reasons
+
+
+@dataclass
+class Group:
+    key: Key
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    by_article: Counter[str] = field(default_factory=Counter)
+
+    def add(self, article_id: str, m: Mention, name: str, reasons: list[str]) -> None:
+        self.names[name] += 1
+        self.types[m.type] += 1
+        self.aliases.update({strip_genitive(m.text), name})
+        self.by_article[article_id] += 1
+        if m.role:
+            self.roles.append(m.role)
+        self.reasons.extend(r for r in reasons if r not in self.reasons)
+
+    def absorb(self, other: Group, reason: str) -> None:
+        self.names.update(other.names)
+        self.types.update(other.types)
+        self.aliases |= other.aliases
+        self.roles += other.roles
+        self.reasons += [reason, *(r for r in other.reasons if r not in self.reasons)]
+        self.by_article.update(other.by_article)
+
+
+def _group(articles: list[Article]) -> tuple[dict[Key, Group], list[list[Key]]]:
+    groups: dict[Key, Group] = {}
+    keys_per_article: list[list[Key]] = []
+    for a in articles:
+        keys = []
+        for m in a.mentions:
+            key, name, reasons = link_key(m)
+            groups.setdefault(key, Group(key)).add(a.id, m, name, reasons)
+            keys.append(key)
+        keys_per_article.append(keys)
+    return groups, keys_per_article
+
+
+def _surname_targets(groups: dict[Key, Group]) -> dict[Key, Key]:
+    """One-word name keys -> the only multi-word person key they can abbreviate."""
+    full = [k for k, g in groups.items() if " " in k[1] and g.types.most_common(1)[0][0] == "PER"]
+    places = PLACES.get()
+    out: dict[Key, Key] = {}
+    for key, g in groups.items():
+        if " " in key[1] or not key[1] or "ORG" in g.types:
+            continue
+        if g.types.most_common(1)[0][0] != "PER" and any(places.canonical(n) for n in g.names):
+            continue
+        east = any(n in EAST_ASIAN_SURNAMES for n in g.names)
+        cands = [f for f in full if f[1].split()[-1] == key[1]]
+        if east and not cands:
+            cands = [f for f in full if f[1].split()[0] == key[1]]
+        if len(cands) == 1:
+            out[key] = cands[0]
+    return out
+
+
+def _index(entities: list[Entity]) -> dict[Key, Entity]:
+    idx: dict[Key, Entity] = {}
+    for e in entities:
+        for alias in (e.name, *e.aliases):
+            for key in {name_key(alias), loose_key(alias)}:
+                idx.setdefault(("N", key), e)
+    return idx
+
+
+def _build(key: Key, g: Group, old: Entity | None) -> Entity:
+    etype = old.type if old else ("PER" if g.roles else g.types.most_common(1)[0][0])
+    multi = [n for n, _ in g.names.most_common() if " " in n]
+    name = old.name if old else (multi or [g.names.most_common(1)[0][0]])[0]
+    roles = list(old.roles if old else ())
+    for r in g.roles:
+        gloss = role_gloss(r.split()[-1]) or role_gloss(r.split(",")[0].split()[0])
+        roles += [x for x in (r, gloss) if x and x not in roles]
+    counts: dict[str, int] = dict((old.meta.get("mentions_by_article") or {}) if old else {})
+    if old and not counts:
+        counts = {aid: 0 for aid in old.article_ids}
+        counts["_earlier"] = old.mention_count
+    counts.update(g.by_article)
+    reasons = list(old.merge_reasons if old else ())
+    reasons += [r for r in g.reasons if r not in reasons]
+    return Entity(
+        id=old.id if old else entity_id(etype, key[1]),
+        type=etype,
+        name=name,
+        aliases=tuple(sorted(set(old.aliases if old else ()) | g.aliases - {name})),
+        roles=tuple(roles),
+        merge_reasons=tuple(reasons[:MAX_REASONS]),
+        mention_count=sum(counts.values()),
+        article_ids=tuple(sorted(a for a in counts if a != "_earlier")),
+        meta={"mentions_by_article": counts, "key": list(key)},
+    )
+
+
+class LinkStage:
+    """Corpus stage: sets `Mention.entity_id` everywhere and returns the linked entities."""
+
+    name = "link"
+    corpus_level = True
+    requires: tuple[str, ...] = ("mentions",)
+    provides: tuple[str, ...] = ("entities",)
+
+    def __init__(self, merge_surnames: bool = True) -> None:
+        self.merge_surnames = merge_surnames
+
+    def __call__(self, corpus: Corpus) -> Corpus:
+        groups, keys_per_article = _group(corpus.articles)
+        redirect = _surname_targets(groups) if self.merge_surnames else {}
+        for src, dst in redirect.items():
+            g = groups.pop(src)
+            into = groups[dst].names.most_common(1)[0][0]
+            groups[dst].absorb(g, f"surname: {sorted(g.names)[0]!r} -> {into!r} (only candidate)")
+        existing = _index(corpus.entities)
+        olds: dict[Key, Entity | None] = {}
+        by_old: dict[str, Key] = {}
+        for key in list(groups):
+            alias_keys = [(key[0], name_key(a)) for a in sorted(groups[key].aliases)]
+            old = existing.get(key) or next(
+                (existing[k] for k in alias_keys if k in existing), None
+            )
+            if old is not None and old.id in by_old:  # two spellings of one known entity
+                groups[by_old[old.id]].absorb(groups.pop(key), f"alias of {old.name!r}")
+                redirect[key] = by_old[old.id]
+                continue
+            olds[key] = old
+            if old is not None:
+                by_old[old.id] = key
+        built = {key: _build(key, g, olds[key]) for key, g in groups.items()}
+        ids = {k: built[_follow(redirect, k)].id for keys in keys_per_article for k in keys}
+        articles = [
+            a.mark(self.name, mentions=_with_ids(a.mentions, keys, ids))
+            for a, keys in zip(corpus.articles, keys_per_article, strict=True)
+        ]
+        return corpus.replace(articles=articles, entities=_merge_existing(corpus.entities, built))
+
+
+def _with_ids(
+    mentions: tuple[Mention, ...], keys: list[Key], ids: dict[Key, str]
+) -> tuple[Mention, ...]:
+    return tuple(
+        m if m.entity_id == ids[k] else dataclasses.replace(m, entity_id=ids[k])
+        for m, k in zip(mentions, keys, strict=True)
+    )
+
+
+def _follow(redirect: dict[Key, Key], key: Key) -> Key:
+    while key in redirect:
+        key = redirect[key]
+    return key
+
+
+def _merge_existing(old: list[Entity], built: dict[Key, Entity]) -> list[Entity]:
+    """Entities of earlier runs stay (updated where new mentions joined them), new ones added."""
+    by_id: dict[str, Entity] = {e.id: e for e in old}
+    by_id.update({e.id: e for e in built.values()})
+    return sorted(by_id.values(), key=lambda e: (-e.mention_count, e.name))
+
+
+def entities_by_article(corpus: Corpus) -> dict[str, list[str]]:
+    """article id -> entity ids (a convenience for later stages)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for a in corpus.articles:
+        for m in a.mentions:
+            if m.entity_id and m.entity_id not in out[a.id]:
+                out[a.id].append(m.entity_id)
+    return dict(out)

@@ -1,0 +1,102 @@
+"""NER backends behind one interface: sentences in, typed character spans out.
+
+`SpacyNer` runs the model trained by `scripts/train_ner.py` (shipped in resources/ner/de) for
+German and English; `HeuristicNer` is the fallback for other languages and for text the model
+must not see (all caps): gazetteer places plus runs of capitalised words that do not start a
+sentence. Both return spans relative to the sentence text they were given.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from chronik.stages.base import lazy
+from chronik.stages.entities.gazetteer import PLACES
+from chronik.stages.entities.lexicon import ACRONYMS
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "resources" / "ner" / "de"
+RawSpan = tuple[int, int, str]  # start, end, label (PER, LOC, ORG, MISC)
+
+# GermEval labels -> chronik types; derivations ("russischen") and parts ("Putin-Kim-Gipfel")
+# are not entity mentions
+LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC", "MISC": "MISC"}
+
+
+class NerBackend(Protocol):
+    def predict(self, sentences: list[str]) -> list[list[RawSpan]]: ...
+
+
+def _load_spacy(path: Path) -> Any:
+    import spacy
+
+    return spacy.load(path, exclude=["parser", "tagger", "lemmatizer"])
+
+
+_MODELS: dict[str, lazy[Any]] = {}
+
+
+class SpacyNer:
+    """The shipped spaCy model (or any spaCy pipeline with an `ner` component)."""
+
+    def __init__(self, path: Path = MODEL_DIR, batch_size: int = 64) -> None:
+        self.path = path
+        self.batch_size = batch_size
+        key = str(path)
+        if key not in _MODELS:
+            _MODELS[key] = lazy(lambda: _load_spacy(path))
+        self._model = _MODELS[key]
+
+    def predict(self, sentences: list[str]) -> list[list[RawSpan]]:
+        nlp = self._model.get()
+        out: list[list[RawSpan]] = []
+        for doc in nlp.pipe(sentences, batch_size=self.batch_size):
+            spans = []
+            for ent in doc.ents:
+                label = LABELS.get(ent.label_)
+                if label:
+                    spans.append((ent.start_char, ent.end_char, label))
+            out.append(spans)
+        return out
+
+
+_CAP_RUN = re.compile(
+    r"\b[A-ZÄÖÜ][\w\-]*(?:\s+(?:(?:von|van|de|der|bin|al)\s+)?[A-ZÄÖÜ][\w\-]*)*", re.UNICODE
+)
+
+
+class HeuristicNer:
+    """Gazetteer + capitalisation fallback: low recall on German nouns, never crashes."""
+
+    def predict(self, sentences: list[str]) -> list[list[RawSpan]]:
+        return [self._one(s) for s in sentences]
+
+    def _one(self, sentence: str) -> list[RawSpan]:
+        places = PLACES.get()
+        spans: list[RawSpan] = []
+        for m in _CAP_RUN.finditer(sentence):
+            text = m.group(0)
+            if text.upper() == text and text in ACRONYMS:
+                spans.append((m.start(), m.end(), "ORG"))
+            elif places.canonical(text):
+                spans.append((m.start(), m.end(), "LOC"))
+            elif m.start() > 0 and " " in text and text.upper() != text:
+                spans.append((m.start(), m.end(), "MISC"))
+        return spans
+
+
+def backend_for(language: str | None, model_path: Path | None = None) -> NerBackend:
+    """German and English use the trained model when it is installed; others the fallback."""
+    path = model_path or MODEL_DIR
+    if language in {"de", "en", None} and (path / "meta.json").exists() and has_spacy():
+        return SpacyNer(path)
+    return HeuristicNer()
+
+
+@cache
+def has_spacy() -> bool:
+    """spaCy is an optional extra (`chronik[spacy]`); without it the heuristic backend runs."""
+    return importlib.util.find_spec("spacy") is not None

@@ -1,0 +1,35 @@
+"""Common-noun check for one-word mentions, with HanTa's German lexicon (already a dependency).
+
+The model, trained on a few thousand sentences, tags some capitalised German nouns as names
+('Staatsmedien', 'Trägerraketen'). HanTa analyses the lowercased word: a name comes back as
+NE/FM (or is unknown), a noun of its lexicon as NN. Only one-word mentions that no rule
+confirmed are checked, so names that are also nouns ('Panda' in 'Ankit Panda') survive.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from chronik.stages.base import lazy
+
+
+def _load() -> Any:
+    import HanTa.HanoverTagger as hanover  # noqa: N813 (a module, named like its class)
+
+    return hanover.HanoverTagger("morphmodel_ger.pgz")
+
+
+TAGGER: lazy[Any] = lazy(_load)
+
+
+@lru_cache(maxsize=50_000)
+def is_common_noun(word: str) -> bool:
+    """True when HanTa's lexicon reads the lowercased word as a common noun (NN)."""
+    if not word.isalpha() or word.isupper() or len(word) < 4:
+        return False
+    try:
+        tag = TAGGER.get().analyze(word.lower(), taglevel=1)[1]
+    except Exception:  # a tagger failure must not cost the article its entities
+        return False
+    return str(tag) == "NN"

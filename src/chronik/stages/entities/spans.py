@@ -1,0 +1,75 @@
+"""Candidate spans: the typed character ranges every rule works on, and their cleaning.
+
+Cleaning trims punctuation, line breaks, lowercase tails and leading role words, drops spans
+without letters or made of boilerplate words, and keeps the longest of overlapping spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronik.stages.entities.gazetteer import role_gloss
+from chronik.stages.entities.lexicon import JOINERS, STOP
+
+_TRIM = " \t\n\"'„“”‚‘’«»()[]{}.,;:!?-–—/*"
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Raw:
+    start: int
+    end: int
+    type: str
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Cut punctuation, a line break, lowercase tails and leading role words off a span."""
+    while s < e and text[s] in _TRIM:
+        s += 1
+    nl = text.find("\n", s, e)
+    e = nl if nl != -1 else e
+    toks = [(s + m.start(), s + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[s:e])]
+    for i, (_, _, word) in enumerate(toks):
+        if i > 0 and word[:1].islower() and word not in JOINERS:
+            toks = toks[:i]
+            break
+    while len(toks) > 1 and (toks[0][2] in STOP or role_gloss(toks[0][2].split("-")[-1])):
+        toks = toks[1:]
+    while toks and toks[-1][2] in JOINERS:
+        toks.pop()
+    if not toks:
+        return s, s
+    s, e = toks[0][0], toks[-1][1]
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def clean_spans(text: str, spans: list[Raw]) -> list[Raw]:
+    """Trim spans, drop letterless/boilerplate/role-only spans, resolve overlaps (longest wins)."""
+    out: list[Raw] = []
+    for sp in spans:
+        s, e = _trim(text, sp.start, sp.end)
+        surface = text[s:e]
+        if len(surface) < 2 or not _LETTER.search(surface) or surface in STOP:
+            continue
+        last = surface.split()[-1]
+        if surface[:1].islower() or len(surface) > 80 or role_gloss(last.split("-")[-1]):
+            continue
+        out.append(Raw(s, e, sp.type))
+    out.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[Raw] = []
+    for r in out:
+        if kept and r.start < kept[-1].end:
+            continue
+        kept.append(r)
+    return kept
+
+
+def strip_genitive(surface: str) -> str:
+    for suffix in ("'s", "’s", "'"):
+        if surface.endswith(suffix):
+            return surface[: -len(suffix)]
+    return surface
