@@ -7,15 +7,16 @@ and value F1 for both systems side by side (see bench/timex_eval.py), then speed
 Exits 0 with a message when the data is absent.
 
     .venv/bin/python bench/time_krauts.py [--errors N] [--context C] [--tml-errors]
-                                          [--no-speed] [--dev-only]
+                                          [--no-speed] [--dev-only] [--confusion]
 
 Splits: "dev" = Dolomiten-100 + the even-numbered DieZeit files (sorted by name), the
 part rules were tuned on; "test" = the odd-numbered DieZeit files, held out.
 Timexes are tagged with ranges split (`ranges=False`), as KRAUTS annotates them.
 "chronik" is the default style ("news": "vor zwei Jahren" -> the date 2021), "chronik-tml"
 the style="timeml" setting (KRAUTS/It-TimeML: the duration "zwei Jahren", P2Y).
-`--dev-only` prints no held-out rows (use it while tuning); `--errors` lists dev errors
-only (of "chronik", or of "chronik-tml" with `--tml-errors`).
+`--confusion` prints the type confusion matrix on dev (and, with `--errors`, our
+type errors). `--dev-only` prints no held-out rows (use it while tuning); `--errors`
+lists dev errors only (of "chronik", or of "chronik-tml" with `--tml-errors`).
 Speed: documents/s on KRAUTS and on 10kGNAD (1,028 articles), median of 3 runs, and
 the ratio to a baseline pass (one sentence-split regex) timed in the same process.
 """
@@ -85,8 +86,10 @@ def evaluate(n_errors: int) -> list[tuple[str, str]]:
                 for key in (split, f"{short}-{split}", "all"):
                     totals.setdefault((key, sys_name), Counts()).add(counts)
     _print_table(totals)
+    name = "chronik-tml" if "--tml-errors" in sys.argv else "chronik"
+    if "--confusion" in sys.argv:
+        _print_confusion(totals, name, n_errors)
     if n_errors:
-        name = "chronik-tml" if "--tml-errors" in sys.argv else "chronik"
         _print_errors(totals[("dev", name)], n_errors)
     return docs
 
@@ -113,6 +116,17 @@ def _print_errors(c: Counts, n: int) -> None:
     print(f"\nmost frequent chronik errors on dev (text | gold | ours), top {n}:")
     for (text, g, s), k in Counter(c.errors).most_common(n):
         print(f"{k:3d}  {text!r:40} {g:18} {s}")
+
+
+def _print_confusion(totals: dict[tuple[str, str], Counts], name: str, n: int) -> None:
+    """Type confusion on dev (ours and HeidelTime's), and our type errors when asked."""
+    for sys_name in (name, "heideltime"):
+        print(f"\ntype confusion on dev, {sys_name} (rows gold, columns system):")
+        print(timex_eval.confusion(totals[("dev", sys_name)]))
+    if n:
+        print(f"\n{name} type errors on dev (text | gold | ours):")
+        for (text, g, s), k in Counter(totals[("dev", name)].type_errors).most_common(n):
+            print(f"{k:3d}  {text!r:60} {g:9} {s}")
 
 
 def _median_rate(fn: Callable[[], None], n_docs: int, runs: int = 3) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 TAG = re.compile(r"<(/?)(TIMEX[23])\b([^>]*?)(/?)>")
@@ -34,11 +35,15 @@ class Counts:
     type_ok: int = 0
     value_ok: int = 0
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # (text, gold, system)
+    types: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, system) type
+    type_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (text, gold, sys)
 
     def add(self, other: Counts) -> None:
         for k in ("gold", "system", "strict", "relaxed", "type_ok", "value_ok"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.errors.extend(other.errors)
+        self.types.update(other.types)
+        self.type_errors.extend(other.type_errors)
 
     def figures(self) -> dict[str, float]:
         def f1(hit: int) -> float:
@@ -106,6 +111,9 @@ def score(gold: list[Span], system: list[Span], text: str = "") -> Counts:
         g, s = gold[gi], system[si]
         c.relaxed += 1
         c.type_ok += g.type == s.type
+        c.types[(g.type, s.type)] += 1
+        if g.type != s.type and text:
+            c.type_errors.append((_ctx(text, g.start, g.end), g.type, f"{s.type} {s.value}"))
         if _norm(g.value) == _norm(s.value):
             c.value_ok += 1
         elif text:
@@ -127,3 +135,12 @@ def _ctx(text: str, start: int, end: int) -> str:
     left = text[max(0, start - CONTEXT) : start].replace("\n", " ")
     right = text[end : end + CONTEXT].replace("\n", " ")
     return f"{left}[{text[start:end]}]{right}"
+
+
+def confusion(c: Counts) -> str:
+    """The type confusion matrix over relaxed pairs (rows gold, columns system)."""
+    labels = sorted({t for pair in c.types for t in pair})
+    lines = ["gold \\ sys " + " ".join(f"{t:>9}" for t in labels)]
+    for g in labels:
+        lines.append(f"{g:11} " + " ".join(f"{c.types[(g, s)]:9d}" for s in labels))
+    return "\n".join(lines)

@@ -77,9 +77,18 @@ def nearest_year(ref: Anchor, month: int, day: int | None, tense: int) -> int:
     return best
 
 
+STORY_ROLLOVER = 6  # months: a narrative that goes back further has moved to the next year
+
+
 def year_guess(ref: Anchor, month: int, ctx: Ctx) -> int:
-    """Year of a month named without one: the narrative's year in story mode, else by tense."""
+    """Year of a month named without one: the narrative's year in story mode, else by tense.
+
+    A narrative moves forward: "im November 1914 ... im Februar" is February 1915, while a
+    small step back ("am 3. September ... bis zum 1. September") stays in the same year.
+    """
     if ctx.story_mode:
+        if ref.month is not None and ref.month - month > STORY_ROLLOVER:
+            return ref.year + 1
         return ref.year
     return nearest_year(ref, month, None, ctx.tense)
 
@@ -142,8 +151,8 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         # "vergangenen Dienstag" on a Tuesday is a week ago, "nächsten Dienstag" a week ahead
         base = Anchor.of(ref.date + dt.timedelta(days=rel))
         value, vague = weekday_value(base, wd, rel)
-    elif ctx.tense != 0 or ref.date is None:
-        value, vague = weekday_value(ref, wd, ctx.tense or -1)
+    elif (tense := ctx.clause_tense()) != 0 or ref.date is None:
+        value, vague = weekday_value(ref, wd, tense or -1)
     else:
         past, _ = weekday_value(ref, wd, -1)
         fut, _ = weekday_value(ref, wd, 1)

@@ -27,6 +27,7 @@ class Hit:
     start: int | None = None
     end: int | None = None
     mod: str | None = None
+    anchors: bool = True  # False: an aside ("ab 1941 ausgearbeitet") the narrative does not move to
 
 
 class Unanchored(Exception):  # noqa: N818 - control flow, not an error
@@ -71,13 +72,14 @@ _FUTURE_DE = re.compile(
 _PAST_DE = re.compile(
     r"\b(war|waren|hatte|hatten|wurde|wurden|sagte|sagten|teilte|teilten|erklärte|"
     r"berichtete|meldete|gab|kam|kamen|traf|trafen|fand|ging|stand|hieß|vergangene[nmrs]?|"
-    r"letzte[nmrs]?|gestern|zuvor|sei|seien|habe|hätten)\b",
+    r"(?-i:letzte[nmrs]?)|gestern|zuvor|sei|seien|habe|hätten)\b",
     re.IGNORECASE,
 )
 # Preterite forms common in news (strong verbs, modals, frequent weak verbs): lower case
 # only, so that nouns ("Rechte") and sentence-initial adjectives do not count.
 _PRETERITE_DE = re.compile(
-    r"\b(?:sprach|nahm|gab|ging|hielt|lag|sah|zog|trat|rief|schlug|fiel|begann|gewann|"
+    r"\b(?:statt|teil|an|auf|ab|ein|mit|vor|zu|zurück|fest)?(?:sprach|fand|traf|kam|nahm|gab|"
+    r"ging|hielt|lag|sah|zog|trat|rief|schlug|fiel|begann|gewann|"
     r"blieb|bot|brachte|dachte|wusste|schrieb|stieg|starb|lief|fuhr|flog|trug|ließ|saß|"
     r"schien|wies|bat|erhielt|verließ|entschied|beschloss|betrug|warf|half|sank|tat|"
     r"wuchs|gelang|verschwand|erschien|schloss|konnte|musste|durfte|wollte|mochte|"
@@ -118,6 +120,9 @@ def tense_of(sentence: str, lang: str) -> int:
     return 0
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
+
+
 @dataclass
 class Ctx:
     """What a handler may know: the text, the anchors, the sentence and its tense."""
@@ -152,6 +157,16 @@ class Ctx:
             s, e = self.sentences[i]
             self._tense[i] = tense_of(self.text[s:e], self.lang)
         return self._tense[i]
+
+    def clause_tense(self) -> int:
+        """Tense of the clause holding the match, else of its sentence: "sollen gebildet
+        werden: ... des Treffens, das am Montag stattfand" is future, its clause past."""
+        if not self.sentences:
+            return 0
+        s, e = self.sentences[self._sentence_index()]
+        left = _CLAUSE_BREAK.split(self.text[s : self.pos])[-1]
+        right = _CLAUSE_BREAK.split(self.text[self.pos : e], maxsplit=1)[0]
+        return tense_of(f"{left}{right}", self.lang) or self.tense
 
     def sentence_start(self) -> int:
         return self.sentences[self._sentence_index()][0] if self.sentences else 0
@@ -264,6 +279,8 @@ _STATED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 def _update_narrative(ctx: Ctx, hit: Hit) -> None:
     """Remember dates the text states (not vague ones) for later anchoring."""
+    if not hit.anchors:
+        return
     if hit.type == "DATE" and not hit.vague and _STATED.match(hit.value):
         ctx.last_stated = Anchor.parse(hit.value)
     if hit.type in ("DATE", "TIME") and not hit.vague and _DAY.match(hit.value):

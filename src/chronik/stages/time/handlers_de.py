@@ -64,10 +64,28 @@ def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if noun_next and re.search(r"\b\d{1,3}\b", ctx.text[max(0, start - 30) : start]):
         return None  # counting: "34 Schiffe und 1370 Landungsboote"
     if anchored:
-        return Hit("DATE", f"{y:04d}", mod=c.position_mod(g(m, "pos"))) if y >= 1000 else None
+        if y < 1000:
+            return None
+        aside = _ASIDE.search(before) is not None and not g(m, "pos")
+        return Hit("DATE", f"{y:04d}", mod=c.position_mod(g(m, "pos")), anchors=not aside)
+    if y >= 1000 and _alone_on_line(ctx.text, start, m.end()):
+        return Hit("DATE", f"{y:04d}")  # a year alone on a line: a section heading
     if noun_next or not (1900 <= y <= 2099 or (y >= 1400 and _LOWER_NEXT.match(after))):
         return None  # before 1900 only with a lower-case word next: "Las Casas 1550 in seiner"
     return Hit("DATE", f"{y:04d}")
+
+
+# A year after these words marks a boundary or a comparison ("ab 1941 ausgearbeitet",
+# "wie 1914", "Jahrgang 1900"): the narrative stays in its own year.
+_ASIDE = re.compile(r"\b(?:ab|seit|bis|von|vor|nach|wie|Jahrgangs?)\s*$", I)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """True for a span that is the whole of its line (a heading such as "1861")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 _BIBLIO = re.compile(r"\s*[-–]?\s*\d{1,4}\s*S\.")
@@ -169,6 +187,8 @@ def _ref_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
     word = " ".join(m.group("t").lower().split())
     if word == "früher" and re.match(r"\s+als\b", ctx.text[m.end() : m.end() + 5]):
         return None  # comparative "früher als erwartet"
+    if word == "diesen tagen" and ctx.style == "timeml":
+        return Hit("DURATION", "PXD", vague=True)  # It-TimeML: "in [diesen Tagen]"
     value = _REF_WORDS.get(word)
     return Hit("DATE", value, vague=True) if value else None
 
@@ -253,10 +273,9 @@ def _rel_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:
     rel = c.rel_direction(m.group("rel"))
     if rel == 1:
         return Hit("DATE", "FUTURE_REF", vague=True)
-    if rel == -1 and re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()]):
-        return Hit(
-            "DATE", "PAST_REF", vague=True
-        )  # "in den vergangenen Wochen": when, not how long
+    after_in = re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
+    if rel == -1 and after_in and ctx.style != "timeml":
+        return Hit("DATE", "PAST_REF", vague=True)  # "in den vergangenen Wochen": when
     return Hit("DURATION", f"{prefix}X{unit}", vague=True)
 
 
@@ -293,24 +312,6 @@ def _adj_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
             return None
         return Hit("DURATION", f"{prefix}X{unit}", vague=True)
     return Hit("DURATION", f"{prefix}{c._fmt(n)}{unit}")
-
-
-_SETS = {"täglich": "P1D", "alltäglich": "P1D", "wöchentlich": "P1W", "monatlich": "P1M",
-         "jährlich": "P1Y", "alljährlich": "P1Y", "stündlich": "PT1H", "halbjährlich": "P6M",
-         "vierteljährlich": "P3M", "werktags": "XXXX-WXX-WD", "tag": "P1D", "woche": "P1W",
-         "monat": "P1M", "jahr": "P1Y", "morgen": "XXXX-XX-XXTMO", "abend": "XXXX-XX-XXTEV",
-         "nacht": "XXXX-XX-XXTNI", "wochenende": "XXXX-WXX-WE", "stunde": "PT1H"}  # fmt: skip
-
-
-def _set(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    word = m.group("w").lower()
-    wd = lx.WEEKDAYS.get(word.removesuffix("s"))
-    if wd:
-        return Hit("SET", f"XXXX-WXX-{wd}")
-    for stem in sorted(_SETS, key=len, reverse=True):
-        if word.startswith(stem):
-            return Hit("SET", _SETS[stem])
-    return None
 
 
 def _ranges_day(m: re.Match[str], ctx: Ctx) -> Hit | list[Hit] | None:
@@ -403,11 +404,11 @@ def _day_list(m: re.Match[str], ctx: Ctx) -> list[Hit] | None:
 def _time_range(m: re.Match[str], ctx: Ctx) -> Hit | list[Hit] | None:
     second = c.clock(m, ctx)
     h1, m1 = int(m.group("h1")), int(g(m, "m1") or 0)
-    if second is None or h1 > 24 or m1 > 59:
-        return None
+    if second is None or h1 > 24 or m1 > 59 or (m.group("conj") == "/" and not g(m, "m1")):
+        return None  # "24/7 Uhr" is no pair of times
     day = second.value.split("T")[0]
     first = f"{day}T{h1:02d}:{m1:02d}"
-    if ctx.ranges and m.group("conj").lower() != "und":
+    if ctx.ranges and m.group("conj").lower() not in ("und", "/"):  # "9.30/12.30 Uhr": two
         return Hit("TIME", first, end_value=second.value)
     return [
         Hit("TIME", first, start=m.start("h1"), end=m.end("m1x")),

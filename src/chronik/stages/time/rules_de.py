@@ -14,6 +14,7 @@ import re
 from chronik.stages.time import common as c
 from chronik.stages.time import handlers_de as h
 from chronik.stages.time import lexicon as lx
+from chronik.stages.time import sets_de as sd
 from chronik.stages.time import today_de as t
 from chronik.stages.time.common import MON_DE as MON
 from chronik.stages.time.common import MON_FULL_DE as MON_FULL
@@ -28,6 +29,7 @@ DP = r"morgen|vormittag|mittag|nachmittag|abend|nacht"
 PREP = r"(?:\b(?:am|an|im|in|vom|von|ab|bis|bis zum|seit|zum|zur|um|gegen|noch im)\s+)?"
 DUR_ADJ = r"(?:lange|knappe|gute|ganze|volle|weitere|wertvolle|harte|schwere|kurze|lange)[nsr]?"
 HOUR_WORDS = r"eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig"
+ORD = r"ersten|zweiten|dritten|vierten|letzten"
 REL = r"gleiche[nmrs]?|diese[nmrs]?|vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|laufende[nmrs]?|selbe[nmrs]?"
 
 
@@ -67,7 +69,7 @@ RULES: list[Rule] = [
     _r("clock", r"(?:\b(?:um|gegen|bis|ab|von|seit)\s+)?(?P<t>(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?\s*Uhr(?:\s+(?P<dp>morgens|früh|vormittags|mittags|nachmittags|abends|nachts))?(?:\s*\((?P<zh>[0-2]\d)[:.]?(?P<zm>[0-5]\d)\s*(?P<zone>GMT|UTC)\))?(?:\s+(?P<zone2>MEZ|MESZ))?)", c.clock, 2),
     _r("clock_um", r"\bum\s+(?P<t>(?P<h>[0-2]?\d)[.:](?P<mi>[0-5]\d))(?![\d.,]|\s*(?:Prozent|%|Euro|Meter|Punkte|Mio|Mrd))", c.clock),
     _r("clock_gmt", r"(?P<t>(?P<h>[0-2]\d)[:.]?(?P<mi>[0-5]\d)\s*(?P<zone>GMT|UTC|MEZ|MESZ))\b", c.clock, 1),
-    _r("time_range", r"(?P<t>(?P<h1>[0-2]?\d)(?P<m1x>(?:[.:](?P<m1>[0-5]\d))?)\s*(?P<conj>bis|-|–|und)\s*(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?\s*Uhr)", h._time_range, 3),
+    _r("time_range", r"(?P<t>(?P<h1>[0-2]?\d)(?P<m1x>(?:[.:](?P<m1>[0-5]\d))?)\s*(?P<conj>bis|-|–|und|/)\s*(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?\s*Uhr)", h._time_range, 3),
     _r("clock_words", r"\bum\s+(?P<t>halb\s+(?P<n>eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf))\b", h._clock_words),
     _r("ago", rf"(?P<t>vor\s+(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM}|{VAGUE})\s+(?P<u>{UNITS}))\b", c.ago, 1),
     _r("later", rf"(?P<t>(?P<n>{NUM})\s+(?P<u>Tagen|Tage|Tag|Wochen|Woche|Monaten|Monate|Monat|Jahren|Jahre|Jahr)\s+(?P<dir>später|danach|darauf|zuvor|davor|früher))\b", h._later, 3),
@@ -82,12 +84,14 @@ RULES: list[Rule] = [
     _r("since_plural", r"\bseit\s+(?P<t>(?:vielen\s+|langen\s+|Jahr und\s+)?(?P<u>Jahren|Monaten|Wochen|Tagen|Jahrzehnten|Jahrhunderten|Jahrtausenden|Stunden))\b", h._since_plural),
     _r("adj_duration", r"\b(?P<t>(?P<n>mehr|lang|viel|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|fünfzig|hundert|\d+-?)?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b", h._adj_duration),
     _r("lang_duration", r"\b(?P<t>(?P<u>tage|wochen|monate|jahre|stunden|jahrzehnte|minuten)lang(?:e[nmrs]?)?)\b", h._adj_duration),
-    _r("set_adv", r"\b(?P<t>(?P<w>(?:all|halb|viertel)?(?:täglich|wöchentlich|monatlich|jährlich|stündlich)(?:e[nmrs]?)?|werktags|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags))\b", h._set),
-    _r("set_every", rf"(?P<t>(?:jede[nmrs]?|einmal\s+(?:im|pro|die|in\s+der))\s+(?P<w>Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht|Wochenende|{WD}))\b", h._set),
-    _r("set_repeat", r"\b(?P<t>(?P<w>Tag|Woche|Monat|Jahr)\s+(?:um|für)\s+(?P=w))\b", h._set),
+    _r("set_adv", r"\b(?P<t>(?P<w>(?:all|halb|viertel)?(?:täglich|wöchentlich|monatlich|jährlich|stündlich)(?:e[nmrs]?)?|werktags|wochentags|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags))\b", sd.set_),
+    _r("set_every", rf"(?P<t>(?:jede[nmrs]?|einmal\s+(?:im|pro|die|in\s+der))\s+(?:(?P<nth>{ORD})\s+)?(?P<w>Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht|Wochenende|{WD})(?P<dp>{DP})?(?:\s+im\s+Monat)?)\b", sd.set_),
+    _r("set_all", rf"\b(?P<t>alle\s+(?P<n>{NUM})\s+(?P<u>Jahre|Monate|Wochen|Tage|Stunden|Minuten))\b", sd.set_all),
+    _r("set_nachts", r"\b(?P<t>nachts)\b", lambda m, ctx: Hit("SET", "XXXX-XX-XXTNI")),
+    _r("set_repeat", r"\b(?P<t>(?P<w>Tag|Woche|Monat|Jahr)\s+(?:um|für)\s+(?P=w))\b", sd.set_),
     _r("clock_hour_word", rf"(?:\b(?:um|gegen|bis|ab|von)\s+)?(?P<t>(?P<n>{HOUR_WORDS})\s+Uhr)\b", h._clock_hour_word, 2),
-    _r("set_per", r"(?P<t>(?:pro|je)\s+(?P<w>Tag|Woche|Monat|Jahr|Stunde))\b(?!\s*\d)", h._set),
-    _r("set_im", r"(?<=\d)(?:\s+\S+){0,3}?\s+(?P<t>im\s+(?P<w>Monat|Jahr))\b(?!\s*\d|\s+(?:darauf|zuvor|danach|davor))", h._set),
+    _r("set_per", r"(?P<t>(?:pro|je)\s+(?P<w>Tag|Woche|Monat|Jahr|Stunde))\b(?!\s*\d)", sd.set_),
+    _r("set_im", r"(?<=\d)(?:\s+\S+){0,3}?\s+(?P<t>(?:im\s+(?P<w>Monat|Jahr)|am\s+(?P<w2>Tag)|in\s+der\s+(?P<w3>Woche|Stunde)))\b(?!\s*\d|\s+(?:darauf|zuvor|danach|davor|de[rs]|nach|vor|als)\b)", sd.set_),
     _r("holiday", r"(?P<t>(?P<w>Weihnachten|Heiligabend|Heilige[nr]? Abend|Silvester|Neujahr|Allerheiligen|Stephanstag|Ostern|Ostersonntag|Ostermontag|Karfreitag|Pfingsten|Pfingstmontag|Christi Himmelfahrt)(?:\s+(?P<y>\d{4}))?)\b", c.holiday),
 ]
 # fmt: on
@@ -121,7 +125,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "since_plural": ("seit",), "ago_plural": ("vor",), "lang_duration": ("lang",),
     "adj_duration": ("tägig", "wöchig", "monatig", "jährig", "stündig", "minütig"),
     "set_adv": ("täglich", "wöchentlich", "monatlich", "jährlich", "stündlich", "tags"),
-    "set_every": ("jede", "einmal"), "set_repeat": (" um ", " für "), "clock_hour_word": ("uhr",), "set_per": ("pro", "je"), "set_im": ("monat", "jahr"),
+    "set_every": ("jede", "einmal"), "set_all": ("alle",), "set_nachts": ("nachts",), "set_repeat": (" um ", " für "), "clock_hour_word": ("uhr",), "set_per": ("pro", "je"), "set_im": ("monat", "jahr", "tag", "woche", "stunde"),
     "holiday": ("weihnacht", "heilig", "silvester", "neujahr", "allerheilig", "stephanstag",
                 "oster", "karfreitag", "pfingst", "himmelfahrt"),
 }  # fmt: skip
