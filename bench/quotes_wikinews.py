@@ -7,7 +7,7 @@ Exits 0 with a message when the data is absent.
     .venv/bin/python bench/quotes_wikinews.py [dev|train]
 
 Type mapping (gold -> ours): Direct -> direct; Indirect, IndirectFreeIndirect -> indirect
-(our "mixed" counts as indirect); Reported, FreeIndirect -> reported (we emit none).
+(our "mixed" counts as indirect); Reported, FreeIndirect -> reported (ours: "reported").
 Exact: predicted (start, end) equals the gold hull, ignoring edge spaces/punctuation.
 Token overlap: token-level P/R/F1 of quote tokens per type, summed over documents.
 Speaker accuracy: over gold quotes with a speaker that a prediction overlaps (>= 1 token);

@@ -225,7 +225,10 @@ def test_cue_after_clause_with_apposition_speaker() -> None:
 
 
 def test_subject_with_apposition_is_no_quote_and_relative_clause_subject_speaks() -> None:
-    assert extract_quotes("Die Partei Nordlands, die Liga, bezeichnete den Plan als Fehler.") == []
+    # round 4: no indirect clause, but the act itself is reported speech (whole sentence)
+    (q,) = extract_quotes("Die Partei Nordlands, die Liga, bezeichnete den Plan als Fehler.")
+    assert q.type == "reported" and q.text.endswith("als Fehler") and q.cue is None
+    assert (q.speaker_text or "").startswith("Die Partei Nordlands")
     text = "Der Verband, der die Händler vertritt, wies zurück, dass die Preise gestiegen seien."
     q = _find(extract_quotes(text), "Preise gestiegen")
     assert (q.speaker_text or "").startswith("Der Verband") and q.text.startswith("dass")
@@ -280,3 +283,100 @@ def test_time_phrase_is_never_a_lead_speaker() -> None:
     text = "Er landete am 20. Juli auf dem Feld und meldete sich mit den Worten: „Wir sind da.“"
     q = _find(extract_quotes(text), "Wir sind da")
     assert q.speaker_text != "Juli"
+
+
+# --- round 4: reported speech, pronoun agreement, neighbour speakers (own sentences) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Bürgermeister Jan Holm sprach von einem großen Erfolg für die Stadt.", "Jan Holm"),
+        ("Die Gewerkschaft kritisierte den Tarifabschluss der Metallbranche.", "Die Gewerkschaft"),
+        ("Die Behörden werfen dem Händler Betrug vor.", "Die Behörden"),
+        ("Am Montag forderte das Parlament in Nordstadt die Rückgabe der Krone.", "das Parlament"),
+        (
+            "Eine Verschiebung der Wahl bezeichnete Ole Berg als fatal, da sonst Unruhen drohten.",
+            "Ole Berg",
+        ),
+        ("Der Plan wurde von Ministerin Jana Roth als unrealistisch bezeichnet.", "Jana Roth"),
+        ("Küng hatte zuvor unter anderem die Haltung der Kirche kritisiert.", "Küng"),
+        ("Da gab die Stadtpolizei die erfreuliche Nachricht bekannt.", "die Stadtpolizei"),
+    ],
+)
+def test_reported_speech_act_with_its_subject(text: str, speaker: str) -> None:
+    (q,) = extract_quotes(text)
+    assert q.type == "reported" and q.cue is None and q.text == text.rstrip(".")
+    assert (q.speaker_text or "").endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den jungen Piloten erwartet eine Anklage wegen Körperverletzung.",
+        "Damit bestätigt sich der Verdacht der Ermittler.",
+        "Der Mann, der wegen Betrugs verurteilt worden war, kam frei.",
+        "Die größte Gefahr geht von den alten Dämmen aus.",
+    ],
+)
+def test_no_reported_speech_without_a_speech_act(text: str) -> None:
+    assert [q for q in extract_quotes(text) if q.type == "reported"] == []
+
+
+def test_reported_sentence_hands_its_speaker_to_free_indirect_speech() -> None:
+    text = (
+        "Die Gewerkschaft kritisierte den Tarifabschluss. Die Löhne seien viel zu niedrig. "
+        "Viele Beschäftigte könnten davon kaum leben."
+    )
+    qs = extract_quotes(text)
+    assert [q.type for q in qs] == ["reported", "indirect"]
+    assert qs[1].speaker_text == "Die Gewerkschaft" and qs[1].text.endswith("kaum leben")
+
+
+def test_pronoun_agrees_in_gender_with_its_antecedent() -> None:
+    text = (
+        "Sprecherin Eva Horn widersprach. Danach meldete sich Minister Jan Ott zu Wort. "
+        "„Das ist falsch“, sagte sie. „Das ist richtig“, sagte er."
+    )
+    qs = extract_quotes(text)
+    assert _find(qs, "falsch").speaker_name == "Eva Horn"
+    assert _find(qs, "richtig").speaker_name == "Jan Ott"
+    from chronik.stages.quotes.gender import agrees, np_gender
+
+    assert np_gender("die Polizei") == "f" and np_gender("das Ministerium") == "n"
+    assert np_gender("die Richter") == "pl" and np_gender("Kanzlerin Angela Merkel") == "f"
+    assert agrees("sie", "pl") and not agrees("er", "f") and agrees("er", None)
+
+
+def test_direct_quote_takes_the_speaker_named_in_the_next_sentence() -> None:
+    text = "„Wir schließen das Werk nicht, das verspreche ich.“ Dies sagte Konzernchef Udo Brandt."
+    (q,) = extract_quotes(text)
+    assert q.type == "direct" and q.cue == "sagte" and q.speaker_name == "Udo Brandt"
+
+
+def test_participle_cue_takes_the_subject_of_its_auxiliary() -> None:
+    text = (
+        "Ministerin Jana Roth hat heute die Bereitschaft ihres Landes erklärt, Gespräche zu führen."
+    )
+    assert _find(extract_quotes(text), "Gespräche").speaker_name == "Jana Roth"
+
+
+def test_names_inside_a_prepositional_phrase_are_no_lead_speakers() -> None:
+    text = (
+        "Mit seinen Kollegen Eduard Alt und Michael Kohl lenkte er die Fähre zum Ziel "
+        "und meldete sich mit den Worten: „Wir sind gelandet und alles ist gut.“"
+    )
+    assert _find(extract_quotes(text), "gelandet").speaker_text == "er"
+    text = "Über Tom Fuchs sagte Ute Brand: „Er ist halb Mensch, halb Maschine, und immer wach.“"
+    assert _find(extract_quotes(text), "halb Mensch").speaker_name == "Ute Brand"
+
+
+def test_name_expansion_and_subject_use_without_per_name_patterns() -> None:
+    from chronik.stages.quotes.resolve import _expand, _last_subject_use
+
+    text = "Kremlsprecher Dmitri Peskow kam. Später lobte Peskow die Gespräche."
+    assert _expand(text, "Peskow", text.rindex("Peskow")) == "Dmitri Peskow"
+    assert _expand(text, "Peskowa", len(text)) == "Peskowa"
+    assert _last_subject_use(text, "Peskow", len(text)) == -1  # object position only
+    text2 = "Er kam. Peskow lobte die Gespräche."
+    assert _last_subject_use(text2, "Peskow", len(text2)) == text2.index(". Peskow")

@@ -28,7 +28,7 @@ def extract_quotes(
     """All quotes in `text` (offsets into `text`)."""
     if not any(c.isalpha() for c in text[:5000]):
         return []
-    bounds = sentences or split_sentences(text)
+    bounds = sentences or split_sentences(text, lang)
     found = find_direct(text, bounds) + find_indirect(text, bounds, lang)
     return to_quotes(text, settle(found), tuple(mentions))
 

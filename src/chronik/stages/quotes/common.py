@@ -11,6 +11,9 @@ from chronik.stages.quotes.speakers import TOKEN, SpeakerNP
 _SENT_END = re.compile(r"(?<=[.!?…])[“”\"«»]?\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])|\n+")
 
 
+_WORDS = re.compile(r"\w+")
+
+
 @dataclass
 class Found:
     """A quote candidate before speaker resolution (mutable while the finders work)."""
@@ -24,8 +27,18 @@ class Found:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Fallback splitter (used when the sentences stage has not run)."""
+def split_sentences(text: str, lang: str | None = "de") -> list[tuple[int, int]]:
+    """The sentences stage's splitter (used when that stage has not run): it knows
+    abbreviations and ordinals ("am 27. März"), which the quote patterns need intact."""
+    try:
+        from chronik.stages.sentences import split_sentences as split
+    except ImportError:  # pragma: no cover - the sentences stage ships with the package
+        return _regex_split(text)
+    return split(text, lang)
+
+
+def _regex_split(text: str) -> list[tuple[int, int]]:
+    """Last-resort regex splitter."""
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
@@ -46,6 +59,8 @@ class Cue:
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Speech-verb cues in text[start:end]; separable verbs need their particle later on."""
+    if VERBS.isdisjoint(_WORDS.findall(text, start, end)):
+        return []  # the common case, without building token tuples
     toks = [
         (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
     ]

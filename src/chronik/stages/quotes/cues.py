@@ -147,7 +147,8 @@ FUNCTION_CAPS = words(
     "Tatsächlich Sinngemäß Konkret Gegenüber Bezüglich Als Angesichts Wegen Zusätzlich "
     "Überdies Nochmals Erneut Daraufhin Seitdem Somit Folglich Trotzdem Dennoch Vielmehr "
     "Immerhin Lediglich Nur Selbst Sogar Morgen Abends Zunächst Weiterhin Wonach Dazu "
-    "Darin Darüber Hierzu Seiner Ihrer Ihm"
+    "Darin Darüber Hierzu Seiner Ihrer Ihm Über Ohne Hinter Zwischen Außer Innerhalb "
+    "Außerhalb Anlässlich Beim Ins Ins Fürs Vorm Übers"
 )
 
 # head nouns that describe a person's role: "der Kremlsprecher", "the spokesman"

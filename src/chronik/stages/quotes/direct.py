@@ -8,7 +8,7 @@ from bisect import bisect_right
 from chronik.stages.quotes.common import Found, find_cues
 from chronik.stages.quotes.marks import find_marked
 from chronik.stages.quotes.speakers import SpeakerNP, np_after, np_before
-from chronik.stages.quotes.subjects import lead_subject, subject_around
+from chronik.stages.quotes.subjects import lead_subject, subject_after, subject_around
 
 _AFTER = re.compile(r"^[\s,.]*(?:(so|according to)\s+|)")
 _SENTENCEY = re.compile(r"[.!?…]\s*[“”\"«»‘’'›‹]$")
@@ -26,7 +26,11 @@ def find_direct(text: str, bounds: list[tuple[int, int]]) -> list[Found]:
         found.extra["depth"] = str(mk.depth)
         found.extra["content"] = text[mk.start + 1 : mk.end - 1]
         found.extra["lead"] = "1" if text[lo : mk.start].strip() else ""
-        if not _attach_after(text, found, hi) and not _attach_before(text, found, lo):
+        if (
+            not _attach_after(text, found, hi)
+            and not _attach_before(text, found, lo)
+            and not _attach_next(text, found, bounds, starts, hi)
+        ):
             words = len(text[mk.start : mk.end].split())
             found.inherit = words >= MIN_FREE_WORDS or bool(
                 _SENTENCEY.search(text[mk.start : mk.end])
@@ -73,6 +77,27 @@ def _attach_after(text: str, q: Found, hi: int) -> bool:
     if n_before <= 4:
         return _set(q, cue.text, np_before(text, cue.start, rest))
     return False
+
+
+_THIS = re.compile(r"\s*(?:Dies|Das|So|Diese Worte|Dieses)\s+")
+
+
+def _attach_next(
+    text: str, q: Found, bounds: list[tuple[int, int]], starts: list[int], hi: int
+) -> bool:
+    """„…“ Dies sagte X am Montag. / „…“ Das erklärte die Sprecherin: the next sentence
+    names the speaker of a quote that ends its own sentence."""
+    if text[q.end : hi].strip(" .,") or not _sentence_like(text, q):
+        return False
+    k = bisect_right(starts, max(hi, q.end))
+    if k >= len(bounds) or bounds[k][0] - max(hi, q.end) > 3:
+        return False
+    s2, e2 = bounds[k]
+    m = _THIS.match(text, s2, e2)
+    cues = find_cues(text, m.end(), min(e2, m.end() + 40)) if m else []
+    if m is None or not cues or cues[0].start != m.end():
+        return False
+    return _set(q, cues[0].text, subject_after(text, cues[0].end, e2))
 
 
 def _attach_before(text: str, q: Found, lo: int) -> bool:

@@ -20,6 +20,7 @@ from chronik.stages.quotes.cues import (
     KONJ2,
 )
 from chronik.stages.quotes.mood import sentence_mood
+from chronik.stages.quotes.reported import reported
 from chronik.stages.quotes.speakers import (
     _ADJ,
     _PREPS,
@@ -29,6 +30,7 @@ from chronik.stages.quotes.speakers import (
     np_before,
 )
 from chronik.stages.quotes.subjects import (
+    aux_before,
     lead_subject,
     source_before,
     subject_after,
@@ -64,10 +66,14 @@ def find_indirect(text: str, bounds: list[tuple[int, int]], lang: str | None) ->
         if found is not None:
             out.append(found)
             prev_quoted = k
-        elif _mentions_quote(text, s, e):
-            prev_quoted = k
-        elif _reports(text, s, e):
-            prev_quoted = prev_report = k
+        else:
+            act = None if _long_quoted(text, s, e) else reported(text, s, e)
+            if act is not None:
+                out.append(act)
+            if act is not None or _mentions_quote(text, s, e):
+                prev_quoted = k
+            elif _reports(text, s, e):
+                prev_quoted = prev_report = k
     return _merge_free(text, out)
 
 
@@ -103,6 +109,14 @@ def _merge_free(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+_LONG_QUOTED = re.compile(r"[„“\"»«](?:\S+\s+){5,}?\S*[“”\"«»]")
+
+
+def _long_quoted(text: str, s: int, e: int) -> bool:
+    """A quoted stretch of 6+ words: the direct quote, not a reported act, owns the sentence."""
+    return bool(_LONG_QUOTED.search(text, s, e))
+
+
 def _mentions_quote(text: str, s: int, e: int) -> bool:
     return any(c in text[s:e] for c in _OPENERS) and bool(find_cues(text, s, e))
 
@@ -120,6 +134,9 @@ def _this_said(text: str, bounds: list[tuple[int, int]], k: int) -> Found | None
     if sp is None:
         return None
     q0 = strip_span(text, bounds[k - 1][0], bounds[k - 1][1])[0]
+    prev = text[q0 : bounds[k - 1][1]].rstrip()
+    if prev[:1] in _OPENERS and prev[-1:] in '“”"«»':
+        return None  # „…“ Dies sagte X: the direct quote takes the speaker (`direct`)
     return Found(q0, s + m.start(1) + len(m.group(1)), "indirect", cue=cues[0].text, speaker=sp)
 
 
@@ -151,6 +168,8 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
             continue  # "…, sagte X, der Sprecher": a cue after its clause (`_cue_last`)
         rest = text[cue.end : e]
         m = re.search(r",\s*|:\s+(?=[^„“\"»])|\s(?=dass\b|that\b|ob\b)", rest)
+        if m is not None and _names_as(cue.text, rest[: m.start()]):
+            continue  # "bezeichnete X als fatal, da …": the act is reported, not the clause
         if m is None or len(TOKEN.findall(rest[: m.start()])) > MAX_GAP_TOKENS:
             if cue.text in {"said", "says", "told", "added", "warned", "stated"}:
                 m = re.match(r"\s*", rest)
@@ -165,7 +184,8 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
         if impersonal and not cue.text.endswith(" es"):
             sp = _passive_source(text, s, cue.start)
         else:
-            sp = subject_around(text, s, cue.start, cue.end, cue.end + m.start())
+            v0, v1 = aux_before(text, s, cue.start) or (cue.start, cue.end)
+            sp = subject_around(text, s, v0, v1, cue.end + m.start())
             sp = sp or _subject(text, s, cue.start) or lead_subject(text, s, cue.start)
         if sp is None and cue.text.endswith(" es"):
             sp = source_before(text, s, cue.start)
@@ -174,6 +194,10 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
             found.extra["keep"] = "1"  # "hieß es", "wurde berichtet": no named source needed
         return found
     return None
+
+
+def _names_as(cue: str, gap: str) -> bool:
+    return cue.startswith(("bezeichn", "nannte", "nennt")) and bool(re.search(r"\bals\b", gap))
 
 
 _AUX = re.compile(r"\b(?:wurde|wurden|wird|werden|war|waren|ist|sind|worden)\b")

@@ -13,9 +13,11 @@ import re
 from chronik.model import Mention, Quote
 from chronik.stages.quotes.common import Found
 from chronik.stages.quotes.cues import FUNCTION_CAPS, ROLE_SUFFIX
+from chronik.stages.quotes.gender import agrees, np_gender
 from chronik.stages.quotes.speakers import SpeakerNP
 
 INHERIT_CHARS = 700
+Seen = tuple[int, str, str | None, str | None]  # (position, name, role, gender)
 _ACRONYM = re.compile(
     r"^[\W\d]*[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9 .&/-]*[\W]*$"
 )  # how far back an unattributed quote looks for its speaker
@@ -35,6 +37,8 @@ def settle(found: list[Found]) -> list[Found]:
         )
         if outer is not None and f.type == "direct" and outer.type == "direct":
             continue  # a quote inside a quote is part of the outer one
+        if outer is not None and outer.type == "reported" and f.extra.get("short"):
+            continue  # „Der Spiegel“ inside a reported clause: a name or scare quote
         if outer is not None and f.speaker is None:
             f.speaker, f.cue = outer.speaker, outer.cue
         if outer is not None and f.type != "direct":
@@ -82,12 +86,13 @@ def _fill_backward(found: list[Found]) -> None:
 
 def to_quotes(text: str, found: list[Found], mentions: tuple[Mention, ...]) -> list[Quote]:
     out: list[Quote] = []
-    history: list[tuple[int, str, str | None]] = []  # (pos, name, role)
+    history: list[Seen] = []
     for f in found:
         sp = f.speaker
         name, eid = (None, None) if sp is None else _name(text, sp, f.start, history, mentions)
         if sp is not None and name:
-            history.append((f.start, name, None if sp.pronoun else sp.role))
+            gender = _pronoun_gender(sp, history, name) if sp.pronoun else np_gender(sp.text)
+            history.append((f.start, name, None if sp.pronoun else sp.role, gender))
         out.append(
             Quote(
                 start=f.start,
@@ -110,19 +115,19 @@ def _name(
     text: str,
     sp: SpeakerNP,
     pos: int,
-    history: list[tuple[int, str, str | None]],
+    history: list[Seen],
     mentions: tuple[Mention, ...],
 ) -> tuple[str | None, str | None]:
     ment = _mention_for(sp, mentions) if mentions else None
     if ment is not None and ment.type in {"PER", "ORG"} and not sp.pronoun:
         return ment.canonical or ment.text, ment.entity_id
     if sp.pronoun:
-        return _recent_person(text, pos, history, mentions, sp.start)
+        return _recent_person(text, pos, history, mentions, sp)
     if sp.name:
         return _expand(text, sp.name, sp.start), None
     if sp.role and ROLE_SUFFIX.search(sp.role):
         head = sp.role.lower()[-6:]
-        for _, name, role in reversed(history):
+        for _, name, role, _g in reversed(history):
             if role and role.lower().endswith(head):
                 return name, None
         found = _role_in_text(text, sp.role, sp.start)
@@ -141,25 +146,61 @@ def _mention_for(sp: SpeakerNP, mentions: tuple[Mention, ...]) -> Mention | None
 def _recent_person(
     text: str,
     pos: int,
-    history: list[tuple[int, str, str | None]],
+    history: list[Seen],
     mentions: tuple[Mention, ...],
-    at: int,
+    sp: SpeakerNP,
 ) -> tuple[str | None, str | None]:
-    pers = [m for m in mentions if m.type == "PER" and m.end <= at]
+    """The latest speaker or named subject before the pronoun that agrees with it in gender
+    and number ("sie" skips "Minister Jan Ott" for "Sprecherin Eva Horn")."""
+    at, pron = sp.start, sp.text
+    pers = [
+        m for m in mentions if m.type == "PER" and m.end <= at and agrees(pron, np_gender(m.text))
+    ]
     if pers:
         m = pers[-1]
         return m.canonical or m.text, m.entity_id
     best: tuple[int, str] | None = None
-    for hpos, name, _ in history:
-        if pos - hpos > 3000:
+    for hpos, name, _, gender in history:
+        if pos - hpos > 3000 or not agrees(pron, gender):
             continue
         seen = max(hpos, _last_subject_use(text, name.split()[-1], at))
         if best is None or seen >= best[0]:
             best = (seen, name)
     subj = _last_named_subject(text, at)
-    if subj is not None and (best is None or subj[0] > best[0]):
+    if (
+        subj is not None
+        and agrees(pron, np_gender(subj[1]))
+        and (best is None or subj[0] > best[0])
+    ):
         best = subj
+    if best is None:
+        best = _last_gendered_name(text, at, pron)
     return (best[1], None) if best else (None, None)
+
+
+_NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+){1,3}")
+
+
+def _last_gendered_name(text: str, at: int, pron: str) -> tuple[int, str] | None:
+    """Last resort: the nearest earlier personal name whose known gender fits the pronoun
+    ("Danach meldete sich Minister Jan Ott zu Wort. … sagte er")."""
+    last: tuple[int, str] | None = None
+    for m in _NAME_RUN.finditer(text, max(0, at - 1500), at):
+        words = m.group().split()
+        while words and (words[0] in FUNCTION_CAPS or ROLE_SUFFIX.search(words[0])):
+            words = words[1:]
+        gender = np_gender(m.group())
+        if len(words) >= 2 and gender in {"m", "f"} and agrees(pron, gender):
+            last = (m.start(), " ".join(words))
+    return last
+
+
+def _pronoun_gender(sp: SpeakerNP, history: list[Seen], name: str) -> str | None:
+    """A resolved pronoun passes on the gender of its antecedent (or its own, if definite)."""
+    for _, seen_name, _, gender in reversed(history):
+        if seen_name == name and gender is not None:
+            return gender
+    return np_gender(name) or {"er": "m", "he": "m", "she": "f"}.get(sp.text.lower())
 
 
 _NAMED_SUBJECT = re.compile(
@@ -179,14 +220,24 @@ def _last_named_subject(text: str, at: int) -> tuple[int, str] | None:
     return last
 
 
+_SUBJECT_PREFIX = re.compile(r"(?:[.!?:\n]\s*|\b(?:sagte|erklärte|betonte)\s)$")
+_LOWER_NEXT = re.compile(r"\s+[a-zäöü]")
+_NAMES_BEFORE = re.compile(r"(?:[A-ZÄÖÜ][\w'’-]+\s){1,3}$")
+
+
 def _last_subject_use(text: str, surname: str, at: int) -> int:
-    """Where `surname` last stood as a subject before `at` ("Putin lobte …"), or -1."""
-    pat = re.compile(
-        r"(?:^|[.!?:\n]\s*|\b(?:sagte|erklärte|betonte)\s)" + re.escape(surname) + r"\s+[a-zäöü]"
-    )
+    """Where `surname` last stood as a subject before `at` ("Putin lobte …"), or -1.
+
+    Plain `str.find` plus fixed patterns: a pattern compiled per name missed re's cache
+    and was the stage's hot spot."""
     last = -1
-    for m in pat.finditer(text, max(0, at - 1500), at):
-        last = m.start()
+    i = text.find(surname, max(0, at - 1500), at)
+    while i != -1:
+        nxt = _LOWER_NEXT.match(text, i + len(surname), at)
+        pre = _SUBJECT_PREFIX.search(text, max(0, i - 12), i) if i else None
+        if nxt and (i == 0 or pre):
+            last = pre.start() if pre else 0
+        i = text.find(surname, i + 1, at)
     return last
 
 
@@ -194,15 +245,20 @@ def _expand(text: str, name: str, before: int) -> str:
     """The fullest earlier spelling ending in `name` ("Peskow" -> "Dmitri Peskow")."""
     if " " in name:
         return name
-    pat = re.compile(r"(?:[A-ZÄÖÜ][\w'’-]+\s){1,3}" + re.escape(name) + r"\b")
     best = name
-    for m in pat.finditer(text, 0, before + len(name)):
-        words = m.group().split()
-        while words and (words[0] in FUNCTION_CAPS or ROLE_SUFFIX.search(words[0])):
-            words = words[1:]
-        cand = " ".join(words)
-        if len(cand) > len(best) and all(w[:1].isupper() for w in words):
-            best = cand
+    limit = before + len(name)
+    i = text.find(name, 0, limit)
+    while i != -1:
+        end = i + len(name)
+        m = _NAMES_BEFORE.search(text, max(0, i - 120), i)
+        if m and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            words = m.group().split()
+            while words and (words[0] in FUNCTION_CAPS or ROLE_SUFFIX.search(words[0])):
+                words = words[1:]
+            cand = " ".join([*words, name])
+            if len(cand) > len(best) and all(w[:1].isupper() for w in words):
+                best = cand
+        i = text.find(name, i + 1, limit)
     return best
 
 

@@ -149,8 +149,8 @@ def _take_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     while i < n:
         w = toks[i][2]
         low = w.lower()
-        if w in FUNCTION_CAPS and low in DETERMINERS and out:
-            break  # "sagte Kim Die beiden Länder": a new noun phrase starts
+        if low in DETERMINERS and out and (w in FUNCTION_CAPS or _new_np(low, out)):
+            break  # "sagte Kim Die beiden Länder", "gab die Polizei die Nachricht": a new NP
         if w in '„“”"»«' and _quoted_name(toks, i, out):
             out.append(toks[i])
             i += 1
@@ -167,6 +167,14 @@ def _take_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     while out and not _is_cap(out[-1][2]) and out[-1][2] not in '“”"«':
         out.pop()
     return out
+
+
+def _new_np(low: str, out: list[tuple[int, int, str]]) -> bool:
+    """A non-genitive determiner right after a noun opens the next noun phrase."""
+    return low not in _GENITIVE and _is_cap(out[-1][2]) and low in _NEW_NP_DETS
+
+
+_NEW_NP_DETS = frozenset(["die", "das", "den", "dem", "ein", "eine", "einen", "einem", "the", "a"])
 
 
 def _quoted_name(toks: list[tuple[int, int, str]], i: int, out: list[tuple[int, int, str]]) -> bool:

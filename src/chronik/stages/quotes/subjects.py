@@ -58,6 +58,17 @@ def subject_after(text: str, pos: int, limit: int) -> SpeakerNP | None:
     return sp
 
 
+_PERFECT_AUX = re.compile(r"\b(?:hat|hatte|haben|hatten)\b")
+
+
+def aux_before(text: str, s: int, cue_start: int) -> tuple[int, int] | None:
+    """The perfect auxiliary of a participle cue in the same clause ("Rice hat heute …
+    erklärt"): its subject is the cue's subject."""
+    clause = max(s, *(text.rfind(c, s, cue_start) + 1 for c in ",;:"))
+    found = list(_PERFECT_AUX.finditer(text, clause, cue_start))
+    return (found[-1].start(), found[-1].end()) if found else None
+
+
 def is_person_like(sp: SpeakerNP | None) -> bool:
     return sp is not None and (sp.pronoun or bool(sp.name) or bool(sp.role))
 
@@ -155,11 +166,19 @@ _POSSESSIVE_OBJ = frozenset(["des", "eines", "einer"])
 
 
 def _skip_np(toks: list[tuple[int, int, str]], i: int) -> int:
-    while i < len(toks) and (
-        toks[i][2].lower() in DETERMINERS or _ADJ.match(toks[i][2]) or _is_cap(toks[i][2])
-    ):
-        i += 1
-    return i
+    """Past a noun phrase and its coordinated partners ("mit A und B"): all in the PP."""
+    while True:
+        while i < len(toks) and (
+            toks[i][2].lower() in DETERMINERS or _ADJ.match(toks[i][2]) or _is_cap(toks[i][2])
+        ):
+            i += 1
+        if i + 1 < len(toks) and toks[i][2] in _COORD and _is_cap(toks[i + 1][2]):
+            i += 1
+            continue
+        return i
+
+
+_COORD = frozenset(["und", "sowie", "oder", ","])
 
 
 def _skip_to(toks: list[tuple[int, int, str]], i: int, end: int) -> int:

@@ -1,0 +1,158 @@
+"""Reported speech: a speech or stance act told without its words.
+
+"Müntefering sprach von einem Riesenerfolg", "Die Behörden werfen Luna Menschenhandel vor",
+"Merkel bezeichnete den Plan als Fehler", "Das Parlament forderte die Rückgabe". The main
+verb names the act and its object carries the content, so the whole clause is the quote
+(the convention of the German Wikinews annotation: no separate cue, the speaker is the verb's
+subject). Only sentences without a direct or indirect quote of their own are considered, and
+the subject must be a named or described speaker (a person, an institution, a pronoun), so
+"Die größte Gefahr geht von den Dämmen aus" stays prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronik.stages.quotes.common import Found, strip_span
+from chronik.stages.quotes.cues import words
+from chronik.stages.quotes.speakers import SpeakerNP, np_after
+from chronik.stages.quotes.subjects import _before_skipping_adverbs, _fronted, subject_around
+
+# finite verb forms (3rd person, present and past) -> particles ("+ab": separable, closing
+# the clause) or a preposition the clause needs ("" = none). Stems are kept few and
+# frequent: precision matters more than reach.
+_ACTS: dict[str, str] = {}
+
+
+def _add(forms: str, need: str = "") -> None:
+    for w in forms.split():
+        _ACTS[w] = need
+
+
+_add("sprach sprachen spricht sprechen", "von")
+_add("berichtete berichteten berichtet berichten", "von")
+_add("warf warfen wirft werfen", "+vor")
+_add("lehnte lehnten lehnt lehnen", "+ab")
+_add("gab gaben gibt geben", "+bekannt +an")
+_add("verwies verwiesen verweist verweisen", "auf")
+_add("wies wiesen weist weisen", "+hin")
+_add("ging gingen geht gehen", "+aus")
+_add("bezeichnete bezeichneten bezeichnet bezeichnen", "als")
+_add("betrachtete betrachteten betrachtet betrachten", "als")
+_add("verglich verglichen vergleicht vergleichen", "mit")
+_add("appellierte appellierten appelliert appellieren", "an")
+_add("rief riefen ruft rufen", "+auf")
+_add("kündigte kündigten kündigt kündigen", "+an")
+_add("bat baten bittet bitten", "um")
+_add("stritt stritten streitet streiten", "+ab")
+_add(
+    "forderte forderten fordert fordern kritisierte kritisierten kritisiert kritisieren "
+    "würdigte würdigten würdigt würdigen lobte lobten lobt loben begrüßte begrüßten begrüßt "
+    "begrüßen warnte warnten warnt warnen "
+    "dementierte dementierten dementiert dementieren bemängelte bemängelten bemängelt "
+    "beklagte beklagten beklagt beklagen bestritt bestritten bestreitet bestreiten "
+    "attackierte attackierten attackiert verlangte verlangten verlangt verlangen "
+    "beschuldigte beschuldigten beschuldigt beschuldigen bestätigte bestätigten bestätigt "
+    "bestätigen erwarten erwarteten befürchtet befürchten befürchtete "
+    "befürchteten bekräftigte bekräftigten bekräftigt bekräftigen"
+)
+_NOT_AFTER = words("sich es")  # "bestätigt sich", "gibt es": no speech act
+# verbs with a frequent non-speech sense need a person-like or institutional subject
+_AMBIGUOUS = words("ging gingen geht gehen erwarten erwarteten")
+_TOKEN = re.compile(r"\w+(?:-\w+)*")
+MIN_WORDS = 4
+
+
+def reported(text: str, s: int, e: int) -> Found | None:
+    """The sentence as reported speech when its main verb is a speech act with a speaker."""
+    for m in _TOKEN.finditer(text, s, e):
+        need = _ACTS.get(m.group())
+        if need is None:
+            continue
+        tail = text[m.end() : e]
+        if _AUX_AFTER.match(tail):
+            continue  # "…, der verurteilt worden war": a participle in a subordinate clause
+        if tail.lstrip().split(None, 1)[:1] and tail.split(None, 1)[0] in _NOT_AFTER:
+            return None
+        if need and not any(_has_particle(text, s, m.start(), m.end(), e, n) for n in need.split()):
+            continue
+        sp = _speaker(text, s, m.start(), m.end(), e, m.group() in _AMBIGUOUS)
+        if sp is None:
+            return None  # the first speech verb decides: a later one is rarely the main verb
+        q0, q1 = strip_span(text, s, e)
+        if len(text[q0:q1].split()) < MIN_WORDS:
+            return None
+        found = Found(q0, q1, "reported", speaker=sp)
+        found.extra["act"] = m.group()
+        return found
+    return None
+
+
+def _has_particle(text: str, s: int, v0: int, v1: int, e: int, need: str) -> bool:
+    """A separable particle closes its clause ("gab … bekannt,"); a preposition follows the
+    verb ("sprach dennoch von …") or, for a clause-final verb, precedes it ("… als
+    unrealistisch bezeichnet")."""
+    tail = text[v1:e]
+    if need.startswith("+"):
+        return bool(re.search(rf"\b{need[1:]}\s*(?:[,.;:!?)–]|$)", tail))
+    if re.search(rf"\b{need}\b", tail):
+        return True
+    return bool(re.match(r"\s*(?:[,.;:!?)–]|$)", tail)) and bool(
+        re.search(rf"\b{need}\b", text[s:v0])
+    )
+
+
+_AUX = re.compile(r"\b(?:(hat|hatte|haben|hatten)|(wurde|wurden|wird|werden|worden))\b")
+_AUX_AFTER = re.compile(r"\s+(?:worden|wurde|wurden|war|waren|ist|sind|hat|hatte|habe|werden)\b")
+_AGENT = re.compile(r"\b(?:von|vom)\s+")
+
+
+def _speaker(text: str, s: int, v0: int, v1: int, e: int, strict: bool) -> SpeakerNP | None:
+    """The subject of the act; for a participle after an auxiliary, the subject of the
+    auxiliary ("Küng hatte … kritisiert") or the passive agent ("wurde von X begrüßt")."""
+    clause_start = max(s, *(text.rfind(c, s, v0) + 1 for c in ",;:"))
+    aux = list(_AUX.finditer(text, clause_start, v0))
+    if not aux:
+        return _subject(text, s, v0, v1, e, strict)
+    a = aux[-1]
+    if a.group(1):
+        return _subject(text, s, a.start(), a.end(), e, strict)
+    agent = _AGENT.search(text, a.end(), v0)
+    return np_after(text, agent.end(), v0) if agent else None
+
+
+def _subject(text: str, s: int, v0: int, v1: int, e: int, strict: bool) -> SpeakerNP | None:
+    sp = subject_around(text, s, v0, v1, e)
+    before = _before_skipping_adverbs(text, s, v0)
+    if (
+        sp is not None
+        and before is not None
+        and sp.start > v0
+        and not sp.pronoun
+        and _fronted(text, s, before.start)
+        and _institution(before.text)
+    ):
+        sp = before  # "Die Behörden werfen Luna Betrug vor": the fronted collective speaks
+    if sp is None or (sp.text.split()[0].lower() in _OBJECT_CASE and not sp.pronoun):
+        return None  # "Den Piloten erwartet …": an object, not the speaker
+    if strict and not (sp.pronoun or sp.name or sp.role or _institution(sp.text)):
+        return None
+    return sp
+
+
+_OBJECT_CASE = words("den dem einem einen")
+
+
+_INSTITUTION = re.compile(
+    r"(?:Polizei|Regierung|Behörden?|Ministerium|Gericht|Richter|Staat|Parlament|Medien|"
+    r"Partei|Verband|Rat|Kommission|Armee|Militär|Gewerkschaft|Unternehmen|Konzern|Bank|"
+    r"Staaten|Verwaltung|Senat|Ausschuss|Opposition|Kritiker|Experten|Gutachter|Betreiber|"
+    r"Verantwortlichen|Quellen|Organisationen|Zeitung|Agentur|Rundfunk|Sender|Fraktion|"
+    r"Bürger|Anwohner|Ärzte|Forscher|Wissenschaftler|Ermittler|Staatsanwaltschaft|Anwalt|"
+    r"Gemeinde|Stadt|Land|Länder|Union|Liga|Verein|Bundesregierung|Stiftung|Institut)$"
+)
+
+
+def _institution(np_text: str) -> bool:
+    """A described collective speaker ("die Polizei", "Die Verantwortlichen des Amtes")."""
+    return any(w[:1].isupper() and _INSTITUTION.search(w) for w in np_text.split())
