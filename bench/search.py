@@ -1,0 +1,168 @@
+"""Search benchmark on 10kGNAD: indexing time, p50/p95 latency per mode, ANN recall@10,
+and `analyze` throughput with and without the embed stage (same process, same articles).
+
+Real derStandard articles are embedded for real; the index is then filled to `--total`
+passages with synthetic ones (real passage texts recombined, vectors mixed from real
+passage vectors), so the speed figures are at 100k scale without embedding 100k texts on
+a shared 2-core machine. Latencies are medians/95th percentiles over the query set.
+
+    .venv/bin/python bench/search.py [--real 300] [--total 100000] [--throughput 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from chronik.embed import ArticleVectors, VectorCache
+from chronik.embed.document import vector_key
+from chronik.model import Article
+from chronik.search import Filters, Searcher
+from chronik.search.hybrid import exact_recall
+from chronik.store import open_store
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "10kgnad" / "test.csv"
+QUERIES_EN = ["refugees crossing the border", "football championship final", "stock market losses",
+              "election results in Austria", "climate change and energy prices"]  # fmt: skip
+
+
+def load_gnad(limit: int) -> list[Article]:
+    with DATA.open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
+    out = []
+    for i, (label, text) in enumerate(rows[:limit]):
+        out.append(Article(id=f"gnad{i:05d}", source=f"gnad/{i}", raw_text=text, text=text,
+                           language="de", outlet=label, published=f"2016-01-{1 + i % 28:02d}",
+                           title=text.split(".")[0][:120]))  # fmt: skip
+    return out
+
+
+def synthetic(real: list[Article], cache: VectorCache, total: int, rng: random.Random) -> list:
+    """Articles of 10 real passages each, with mixed real vectors, until `total` passages."""
+    pool: list[tuple[str, np.ndarray]] = []
+    for art in real:
+        vecs = cache.get(vector_key(art, "use"))
+        if vecs is not None:
+            pool += [
+                (art.text[s:e], v) for (s, e), v in zip(vecs.spans, vecs.passages, strict=True)
+            ]
+    have = sum(len(cache.get(vector_key(a, "use")).spans) for a in real)  # type: ignore[union-attr]
+    out = []
+    for n in range((total - have) // 10):
+        picks = [rng.choice(pool) for _ in range(10)]
+        text, spans, rows = "", [], []
+        for passage, vec in picks:
+            spans.append((len(text), len(text) + len(passage)))
+            text += passage + "\n\n"
+            other = rng.choice(pool)[1]
+            mixed = 0.75 * vec + 0.25 * other
+            rows.append(mixed / np.linalg.norm(mixed))
+        art = Article(id=f"syn{n:06d}", source=f"syn/{n}", raw_text=text, text=text,
+                      language="de", outlet="synthetic", published="2016-02-01")  # fmt: skip
+        matrix = np.vstack(rows).astype(np.float32)
+        cache.put(vector_key(art, "use"), ArticleVectors(matrix.mean(0), matrix, tuple(spans)))
+        out.append(art)
+    return out
+
+
+def latency(searcher: Searcher, queries: list[str], mode: str) -> tuple[float, float]:
+    times = []
+    for q in queries:
+        start = time.perf_counter()
+        searcher.search(q, mode=mode, limit=10, filters=Filters())
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def bench_search(args: argparse.Namespace, workdir: Path) -> None:
+    real = load_gnad(args.real)
+    db = str(workdir / "search.db")
+    store = open_store(db)
+    store.put_articles(real)
+    searcher = Searcher(store)
+    start = time.perf_counter()
+    searcher.sync()
+    t_real = time.perf_counter() - start
+    n_real = len(searcher.vectors)
+    print(f"real: {len(real)} articles, {n_real} passages embedded+indexed in {t_real:.1f} s "
+          f"({n_real / t_real:.0f} passages/s)")  # fmt: skip
+    syn = synthetic(real, searcher.cache, args.total, random.Random(1))
+    store.put_articles(syn)
+    start = time.perf_counter()
+    searcher.sync()
+    t_syn = time.perf_counter() - start
+    total = len(searcher.vectors)
+    print(f"synthetic: {len(syn)} articles indexed (FTS5 + HNSW, vectors cached) in {t_syn:.1f} s;"
+          f" index now {total} passages")  # fmt: skip
+    queries = [a.title.split(" ", 6)[-1][:60] or "Wien" for a in real[:45]] + QUERIES_EN
+    searcher.search("warm up", mode="hybrid", filters=Filters())
+    for mode in ("keyword", "semantic", "hybrid"):
+        p50, p95 = latency(searcher, queries, mode)
+        print(f"  {mode:<9} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  ({len(queries)} queries)")
+    qvecs = searcher.embedder.encode(queries[:30], kind="query")
+    exact_t = []
+    for q in qvecs:
+        start = time.perf_counter()
+        searcher.vectors.search(q, 10, exact=True)
+        exact_t.append((time.perf_counter() - start) * 1000)
+    ann_t = []
+    for q in qvecs:
+        start = time.perf_counter()
+        searcher.vectors.search(q, 10)
+        ann_t.append((time.perf_counter() - start) * 1000)
+    ann, exact = statistics.median(ann_t), statistics.median(exact_t)
+    print(f"  ANN recall@10 vs exact: {exact_recall(searcher, qvecs, 10):.3f}")
+    print(f"  vector lookup median: ANN {ann:.2f} ms, exact numpy {exact:.2f} ms "
+          f"(ratio {exact / max(ann, 1e-9):.1f}x)")  # fmt: skip
+    store.close()
+
+
+def bench_throughput(n: int, workdir: Path) -> None:
+    from chronik.embed import cache as cache_module
+    from chronik.engines import local
+
+    cache_module._MEMORY.clear()  # measure real embedding, not vectors cached above
+
+    base = ["clean", "lang", "sentences"]
+    texts = workdir / "gnad_txt"
+    texts.mkdir()
+    for art in load_gnad(600 + n)[600:]:  # articles the search part never embedded
+        (texts / f"{art.id}.txt").write_text(art.text, encoding="utf-8")
+    rates = {}
+    for name, stages in (("without embed", base), ("with embed", [*base, "embed"])):
+        db = str(workdir / f"tp_{len(stages)}.db")
+        report = local.analyze([str(texts)], db=db, stages=stages)
+        rates[name] = n / report.seconds
+        print(f"  analyze {name:<14} {rates[name]:6.1f} articles/s ({n} articles, "
+              f"{len(report.errors)} errors)")  # fmt: skip
+    print(f"  embedding costs {rates['without embed'] / rates['with embed']:.1f}x")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--real", type=int, default=300, help="real articles to embed")
+    parser.add_argument("--total", type=int, default=100_000, help="passages in the index")
+    parser.add_argument("--throughput", type=int, default=60, help="articles for analyze/s")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"10kGNAD not found at {DATA}: benchmark skipped")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_search(args, Path(tmp))
+        if args.throughput:
+            print("throughput on 10kGNAD:")
+            bench_throughput(args.throughput, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

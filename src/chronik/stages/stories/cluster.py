@@ -1,0 +1,173 @@
+"""Incremental story clustering: each arriving article joins its best story or opens one.
+
+The join decision is a calibrated probability (logistic model over `pair_features`,
+fitted on ECB+ training topics by `bench/stories_ecbplus.py --calibrate`), so the
+threshold means "more likely the same story than not" on any corpus rather than a
+cosine cut-off tuned per corpus. Dates enter as a fixed decay prior (ECB+ has no dates).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chronik.stages.stories.features import Profile, cosine, pair_features
+
+CALIBRATION = Path(__file__).resolve().parents[2] / "resources" / "stories" / "calibration.json"
+CANDIDATES = 30  # stories scored in full per article (nearest by embedding)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    weights: tuple[float, ...]
+    bias: float
+    thread: float  # centroid cosine above which two stories belong to one thread
+    duplicate: float  # document cosine above which two articles are near-duplicates
+    threshold: float = 0.5  # join probability that maximised BCubed F1 on training topics
+    impute: tuple[float, float] = (0.0, 0.0)  # tf-idf cosine ~ a + b * embedding cosine
+    impute_names: tuple[float, float] = (0.0, 0.0)  # name overlap ~ a + b * embedding cosine
+
+    @classmethod
+    def load(cls, path: Path = CALIBRATION) -> Calibration:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        weights = [*data["weights"], data["prior"]["log_day_gap"], data["prior"]["date_known"]]
+        return cls(
+            tuple(weights), data["bias"], data["thread"], data["duplicate"],
+            data.get("threshold", 0.5), tuple(data.get("impute", (0.0, 0.0))),
+            tuple(data.get("impute_names", (0.0, 0.0))),
+        )  # fmt: skip
+
+    def probability(self, features: list[float]) -> float:
+        z = self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + float(np.exp(-np.clip(z, -30, 30))))
+
+
+class StoryClusterer:
+    """Holds story profiles and document frequencies; assigns articles one at a time."""
+
+    def __init__(self, calibration: Calibration, threshold: float = 0.5) -> None:
+        self.calibration = calibration
+        self.threshold = threshold
+        self.stories: dict[str, Profile] = {}
+        self.members: dict[str, list[str]] = {}
+        self.df: Counter[str] = Counter()
+        self.n_docs = 0
+
+    def seed(self, story_id: str, article_id: str, profile: Profile) -> None:
+        """Put an article into a known story (rebuilding state from earlier runs)."""
+        self._count(profile)
+        self._attach(story_id, article_id, profile)
+
+    def add(self, article_id: str, profile: Profile, new_id: str) -> str:
+        """Assign one article; returns its story id (`new_id` if it opens a story)."""
+        self._count(profile)
+        best, best_p = None, self.threshold
+        for sid in self._candidates(profile):
+            p = self.score(profile, self.stories[sid])
+            if p >= best_p:
+                best, best_p = sid, p
+        story_id = best or new_id
+        self._attach(story_id, article_id, profile)
+        return story_id
+
+    def score(self, a: Profile, b: Profile) -> float:
+        cal = self.calibration
+        features = pair_features(a, b, self.df, self.n_docs, cal.impute, cal.impute_names)
+        return self.calibration.probability(features)
+
+    def _candidates(self, profile: Profile) -> list[str]:
+        ids = list(self.stories)
+        if len(ids) <= CANDIDATES:
+            return ids
+        sims = [cosine(profile.vector, self.stories[s].vector) for s in ids]
+        return [ids[i] for i in np.argsort(sims)[::-1][:CANDIDATES]]
+
+    def _count(self, profile: Profile) -> None:
+        for counts in profile.words.values():
+            self.df.update(counts.keys())
+        self.n_docs += 1
+
+    def _attach(self, story_id: str, article_id: str, profile: Profile) -> None:
+        if story_id in self.stories:
+            self.stories[story_id].add(profile)
+            self.members[story_id].append(article_id)
+        else:
+            self.stories[story_id] = profile.copy()
+            self.members[story_id] = [article_id]
+
+    def refine(self, profiles: dict[str, Profile], rounds: int = 2) -> None:
+        """Re-place each of these articles given everything seen (order robustness).
+
+        The first pass decides with the stories as they were when an article arrived; a
+        late article can show that an early one belongs elsewhere. Ids stay: a story keeps
+        its id while it has members.
+        """
+        home = {a: s for s, ids in self.members.items() for a in ids}
+        for _ in range(rounds):
+            moved = 0
+            for aid, prof in profiles.items():
+                sid = home[aid]
+                if self.members[sid] == [aid]:
+                    continue  # a singleton moves only through merging
+                self.stories[sid].remove(prof)
+                self.members[sid].remove(aid)
+                target = max(
+                    self._candidates(prof), key=lambda o: self.score(prof, self.stories[o])
+                )
+                if self.score(prof, self.stories[target]) < self.score(prof, self.stories[sid]):
+                    target = sid
+                self._attach(target, aid, prof)
+                home[aid] = target
+                moved += target != sid
+            if not moved:
+                break
+
+    def merge_pass(self, story_ids: list[str]) -> dict[str, str]:
+        """Merge these stories into others that now look like one; older ids survive."""
+        merged: dict[str, str] = {}
+        for sid in story_ids:
+            if sid not in self.stories:
+                continue
+            scored = [(self.score(self.stories[sid], self.stories[o]), o)
+                      for o in self.stories if o != sid]  # fmt: skip
+            if not scored:
+                continue
+            p, target = max(scored)
+            if p >= self.threshold and self.stories[sid].size <= self.stories[target].size:
+                self.stories[target].add(self.stories.pop(sid))
+                self.members[target].extend(self.members.pop(sid))
+                merged[sid] = target
+        return merged
+
+    def threads(self, order: list[str]) -> dict[str, str]:
+        """story id -> parent story id: an earlier story close in meaning (same thread)."""
+        parents: dict[str, str] = {}
+        for i, sid in enumerate(order):
+            best, best_sim = None, self.calibration.thread
+            for earlier in order[:i]:
+                sim = cosine(self.stories[sid].vector, self.stories[earlier].vector)
+                if sim >= best_sim:
+                    best, best_sim = earlier, sim
+            if best is not None:
+                parents[sid] = parents.get(best, best)  # thread root, not a chain
+        return parents
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2) -> tuple[np.ndarray, float]:
+    """Logistic regression by Newton steps (few features, no sklearn needed)."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(design.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ w, -30, 30)))
+        grad = design.T @ (p - y) + l2 * w
+        hess = design.T @ (design * (p * (1 - p))[:, None]) + l2 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
