@@ -121,6 +121,7 @@ def tense_of(sentence: str, lang: str) -> int:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
+_CLAUSE_WINDOW = 300
 
 
 @dataclass
@@ -164,6 +165,8 @@ class Ctx:
         if not self.sentences:
             return 0
         s, e = self.sentences[self._sentence_index()]
+        # a bounded window: a clause is short, and a run-on "sentence" must not make this O(n^2)
+        s, e = max(s, self.pos - _CLAUSE_WINDOW), min(e, self.pos + _CLAUSE_WINDOW)
         left = _CLAUSE_BREAK.split(self.text[s : self.pos])[-1]
         right = _CLAUSE_BREAK.split(self.text[self.pos : e], maxsplit=1)[0]
         return tense_of(f"{left}{right}", self.lang) or self.tense
