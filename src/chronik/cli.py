@@ -28,8 +28,8 @@ from chronik import export as exporter
 from chronik import stages as registry
 from chronik.engines import local
 from chronik.errors import ChronikError
+from chronik.report import print_summary
 from chronik.store import open_store
-from chronik.store.base import Store
 
 app = typer.Typer(
     help="chronik: turn many news articles into a source-attributed picture of the story.",
@@ -179,31 +179,8 @@ def stats(db: DbOption = "chronik.db") -> None:
         store = open_store(db)
     except ChronikError as exc:
         _fail(str(exc))
-    table = Table(title=f"chronik store {db}")
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    for key, value in store.counts().items():
-        table.add_row(key, str(value))
-    Console().print(table)
-    _print_articles(store)
+    print_summary(store, f"chronik store {db}")
     store.close()
-
-
-def _print_articles(store: Store) -> None:
-    table = Table(title="articles")
-    for col in ("title", "outlet", "published", "lang", "sentences", "removed"):
-        table.add_column(col)
-    for art in store.articles():
-        title = (art.title or art.source)[:60]
-        table.add_row(
-            title,
-            art.outlet or "",
-            art.published or "",
-            art.language or "?",
-            str(len(art.sentences)),
-            str(len(art.removed)),
-        )
-    Console().print(table)
 
 
 @app.command("search")
