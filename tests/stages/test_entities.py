@@ -285,3 +285,32 @@ def test_english_and_german_reports_link_with_roles() -> None:
     assert len(ids_of(c, "KCNA")) == 1
     peskov = next(e for e in c.entities if e.id in ids_of(c, "Dmitri Peskow"))
     assert {"Kremlin spokesman", "Kremlsprecher"} <= set(peskov.roles)
+
+
+def test_acronym_is_not_the_short_form_of_a_name() -> None:
+    text = "North Korean leader Kim Jong Un arrived. Arms deals would break UN resolutions."
+    ments = resolve(text, spans(text, [("Kim Jong Un", "PER"), ("UN", "PER")]))
+    got = {m.text: m.canonical for m in ments}
+    assert got["Kim Jong Un"] == "Kim Jong Un"
+    assert got.get("UN") != "Kim Jong Un"
+
+
+def test_demonym_adjectives_are_not_mentions() -> None:
+    text = (
+        "The Russian president met North Korean leader Kim Jong Un. "
+        "Russian President Vladimir Putin spoke. Brian said nothing. Iran denied it."
+    )
+    raw = spans(
+        text,
+        [
+            ("Russian", "LOC"),
+            ("North Korean", "PER"),
+            ("Kim Jong Un", "PER"),
+            ("Vladimir Putin", "PER"),
+            ("Brian", "PER"),
+            ("Iran", "LOC"),
+        ],
+    )
+    names = [m.text for m in resolve(text, raw)]
+    assert "Russian" not in names and "North Korean" not in names
+    assert {"Kim Jong Un", "Vladimir Putin", "Brian", "Iran"} <= set(names)

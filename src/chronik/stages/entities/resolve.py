@@ -145,7 +145,12 @@ def _short_form_target(name: str, full_names: Counter[str], order: dict[str, int
         cands = [f for f in full_names if f != name and f.split()[: len(words)] == words]
     else:
         key = name_key(name)
-        last = [f for f in full_names if name_key(f.split()[-1]) == key]
+        # an acronym ("UN") is not the short form of a name ending in a word ("Kim Jong Un")
+        last = [
+            f
+            for f in full_names
+            if name_key(f.split()[-1]) == key and (not name.isupper() or f.split()[-1].isupper())
+        ]
         first = [f for f in full_names if f.split()[0] == name and name in EAST_ASIAN_SURNAMES]
         cands = last or first
     if not cands or (len(words) > 1 and len(cands) > 1):
@@ -161,6 +166,21 @@ def _full_names(spans: list[Raw], canon: list[str]) -> tuple[Counter[str], dict[
             full[c] += 1
             order.setdefault(c, r.start)
     return full, order
+
+
+_DEMONYM = re.compile(r"^(?:[A-Z]\w+ )?[A-Z]\w*(?:ian|ean|ese|ish|can)$")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
+def _demonym_adjective(text: str, r: Raw, name: str, places: Places) -> bool:
+    """'Russian president', 'North Korean leader': an adjective, not a mention (GermEval's
+    -deriv forms, which the German model never tags in lower case, are dropped too)."""
+    if r.type == "PER" and " " not in name and not places.canonical(name):
+        return False  # 'Brian said'
+    if not _DEMONYM.match(name):
+        return False
+    nxt = _NEXT_WORD.match(text, r.end)
+    return bool(nxt) and (nxt.group(1).islower() or nxt.group(1).lower() in ENGLISH_ROLES)
 
 
 def _unconfirmed_noun(name: str, confirmed: set[str], places: Places) -> bool:
@@ -188,6 +208,8 @@ def resolve(text: str, spans: list[Raw], noun_filter: bool = True) -> list[Menti
     for r, c in zip(spans, canon, strict=True):
         typ = r.type
         if noun_filter and _unconfirmed_noun(c, in_multi | set(acronyms), places):
+            continue
+        if _demonym_adjective(text, r, c, places):
             continue
         target = _short_form_target(c, full_names, order) if typ != "LOC" or " " not in c else None
         if target and (typ == "PER" or not places.canonical(c)):
