@@ -314,3 +314,19 @@ def test_demonym_adjectives_are_not_mentions() -> None:
     names = [m.text for m in resolve(text, raw)]
     assert "Russian" not in names and "North Korean" not in names
     assert {"Kim Jong Un", "Vladimir Putin", "Brian", "Iran"} <= set(names)
+
+
+def test_places_match_exactly_not_phonetically() -> None:
+    places = PLACES.get()
+    assert places.canonical("Pjöngjang") == places.canonical("Pyongyang") == "Pyongyang"
+    assert places.canonical("Wladiwostok") == "Vladivostok"
+    assert places.canonical("White House") is None  # a translation, not an exonym
+
+
+def test_sentence_initial_function_words_are_not_part_of_names() -> None:
+    text = "Wann Kim abreist, ist offen. And Moscow said nothing. According to Kim Jong Un, all is well."
+    raw = spans(text, [("Wann Kim", "PER"), ("And Moscow", "LOC"), ("According", "MISC")])
+    raw += spans(text, [("Kim Jong Un", "PER")])
+    names = {m.text for m in resolve(text, raw)}
+    assert "Wann Kim" not in names and "And Moscow" not in names and "According" not in names
+    assert {"Kim", "Moscow", "Kim Jong Un"} <= names

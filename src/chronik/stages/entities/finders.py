@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from chronik.stages.entities.gazetteer import PLACES, Places, role_gloss
+from chronik.stages.entities.gazetteer import PLACES, Places, place_key, role_gloss
 from chronik.stages.entities.lexicon import (
     ACRONYMS,
     COUNTRIES,
@@ -21,7 +21,6 @@ from chronik.stages.entities.lexicon import (
     STOP,
 )
 from chronik.stages.entities.spans import Raw, strip_genitive
-from chronik.stages.entities.translit import name_key
 
 _ACRO_DEF = re.compile(r"((?:[A-ZÄÖÜ][\w\-]+\s+){1,6}?[A-ZÄÖÜ][\w\-]+)\s*\(([A-Z][A-Z0-9]{1,7})\)")
 
@@ -127,7 +126,7 @@ def gazetteer_places(text: str) -> list[Raw]:
         word = text[s:e]
         stem = word[:-1] if word.endswith("s") and not places.is_strong(word) else word
         initial = re.search(r"(?:^|[.!?:\n]\s*|[\"„“»]\s*)$", text[max(0, s - 3) : s])
-        if initial and name_key(stem) not in places.main:
+        if initial and place_key(stem) not in places.main:
             continue  # 'Dabei', 'Wenn' start sentences and are also some city's alternate name
         if word not in STOP and places.is_strong(stem):
             out.append(Raw(s, e, "LOC"))

@@ -8,6 +8,7 @@ German/English country list of our own. Acronyms and role words are the project'
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,7 +20,7 @@ from chronik.stages.entities.lexicon import (
     ROLE_HEADS,
     ROLE_PREFIXES,
 )
-from chronik.stages.entities.translit import loose_key, name_key
+from chronik.stages.entities.translit import loose_key
 
 _ROLE_RX = re.compile(
     r"^(?P<pre>[a-zäöüß]*?)(?:s?-)?(?P<head>"
@@ -42,6 +43,17 @@ def role_gloss(word: str) -> str | None:
     return f"{gloss} {head}" if gloss else head  # 'Sicherheitssprecher': still a spokesman
 
 
+def place_key(name: str) -> str:
+    """Exact key of a place name: case and diacritics folded, nothing phonetic.
+
+    Phonetic folding (as for person names) makes different places collide: Angara/Ankara,
+    Tumen/Tyumen. Exonyms come from the gazetteer's own alternate names instead.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(w for w in re.split(r"[\s\-‐–'’.]+", bare.casefold()) if w)
+
+
 @dataclass
 class Places:
     """name key -> canonical place name (exonyms folded)."""
@@ -52,11 +64,11 @@ class Places:
     main: set[str] = field(default_factory=set)  # main names and countries (not alternates)
 
     def canonical(self, name: str) -> str | None:
-        return self.by_key.get(name_key(name)) or self.countries.get(loose_key(name))
+        return self.by_key.get(place_key(name)) or self.countries.get(loose_key(name))
 
     def is_strong(self, name: str) -> bool:
         """Countries and cities >= 500k: a capitalised match is a place (not 'Essen', the meal)."""
-        return name not in AMBIGUOUS and name_key(name) in self.strong
+        return name not in AMBIGUOUS and place_key(name) in self.strong
 
 
 def _build_places(min_population: int = 150_000, min_alt_population: int = 500_000) -> Places:
@@ -73,17 +85,19 @@ def _build_places(min_population: int = 150_000, min_alt_population: int = 500_0
                 continue  # lowercase romanisations and airport codes are noise
             if alt != city["name"] and pop < min_alt_population:
                 continue  # smaller towns' alternate names collide with surnames (Peskow)
-            key = name_key(alt)
+            if " " in alt and " " not in city["name"]:
+                continue  # translations, not exonyms: 'White House' for Casablanca
+            key = place_key(alt)
             if key and (key not in by_key or by_key[key][0] < pop):
                 by_key[key] = (pop, city["name"])
     places = Places({k: v for k, (_, v) in by_key.items()})
     places.strong = {k for k, (pop, _) in by_key.items() if pop >= min_alt_population}
-    places.main = {name_key(c) for c in places.by_key.values()}
+    places.main = {place_key(c) for c in places.by_key.values()}
     for name, canon in COUNTRIES.items():
-        places.by_key[name_key(name)] = canon
+        places.by_key[place_key(name)] = canon
         places.countries[loose_key(name)] = canon
-        places.strong.add(name_key(name))
-        places.main.add(name_key(name))
+        places.strong.add(place_key(name))
+        places.main.add(place_key(name))
     return places
 
 

@@ -131,6 +131,22 @@ STOP = frozenset(
     Newsletter November Oktober Quelle Quellen Reportern Samstag Seit September Sonntag
     Startseite Symbolbild Teilen Update Video Videos Vom Weiterlesen Werbung Zum Zur
     """.split()  # noqa: SIM905
+) | frozenset(
+    # closed-class words that open sentences and questions ('Wann Kim ...', 'And Moscow ...');
+    # words that also start names ('Da Nang', 'East Timor', 'Will', 'May', 'Ob') stay out
+    """
+    Aber Alle Als Auch Auf Aus Beide Bis Dann Dass Dennoch Deshalb Diese Dieser Dieses Doch Durch
+    Er Es Gegen Ihr Ihre Jede Jeder Jetzt Kein Keine Nun Nur Oder Ohne Sein Seine Sie Sowie Trotz
+    Um Und Unter Warum Was Wann Wegen Weil Wenn Wer Wie Wir Wo Während Zudem Zwischen Über
+    According After Also Although Among And As At Before Beyond But By Despite During Each Even
+    Every For From However If In Its It Meanwhile Most Not Of On Only Or Our She Since Some
+    Such That Their Then There These They This Those Though Under Until We What When Where
+    Whether Which While Who Why With Without Yet
+    January February March June July October December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Après Avant Avec Cette Ces Dans Depuis Elle Lors Mais Nous Par Pendant Pour
+    Quand Selon Sur
+    """.split()  # noqa: SIM905
 )
 
 # lowercase words allowed inside a name ('Bank of America', 'Ursula von der Leyen')
