@@ -324,7 +324,10 @@ def test_places_match_exactly_not_phonetically() -> None:
 
 
 def test_sentence_initial_function_words_are_not_part_of_names() -> None:
-    text = "Wann Kim abreist, ist offen. And Moscow said nothing. According to Kim Jong Un, all is well."
+    text = (
+        "Wann Kim abreist, ist offen. And Moscow said nothing. "
+        "According to Kim Jong Un, all is well."
+    )
     raw = spans(text, [("Wann Kim", "PER"), ("And Moscow", "LOC"), ("According", "MISC")])
     raw += spans(text, [("Kim Jong Un", "PER")])
     names = {m.text for m in resolve(text, raw)}
