@@ -180,7 +180,9 @@ def _demonym_adjective(text: str, r: Raw, name: str, places: Places) -> bool:
     if not _DEMONYM.match(name):
         return False
     nxt = _NEXT_WORD.match(text, r.end)
-    return bool(nxt) and (nxt.group(1).islower() or nxt.group(1).lower() in ENGLISH_ROLES)
+    if nxt is None:
+        return False
+    return nxt.group(1).islower() or nxt.group(1).lower() in ENGLISH_ROLES
 
 
 def _unconfirmed_noun(name: str, confirmed: set[str], places: Places) -> bool:
