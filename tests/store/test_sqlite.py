@@ -153,3 +153,10 @@ def test_kill_9_during_writes_leaves_a_consistent_store(tmp_path: Path) -> None:
         assert all(len(a.mentions) == 50 for a in arts)
         check = store.connection.execute("PRAGMA integrity_check").fetchone()[0]
         assert check == "ok"
+
+
+def test_article_pickles_compactly_and_round_trips() -> None:
+    import pickle
+
+    art = _article()
+    assert pickle.loads(pickle.dumps(art)) == art
