@@ -4,30 +4,32 @@ Sections:
   1. GermEval 2014 test, outer level: news sentences (held out from training) and the whole
      split (its Wikipedia half WAS used for training, so that figure is optimistic), both with
      the official 12 labels (PER/LOC/ORG/OTH + deriv/part) and with the 4 base types only;
-  2. SmartData v3 dev (never used for training): PER/ORG/LOC with its fine types mapped;
+  2. SmartData v3 dev: PER/ORG/LOC, fine types mapped (optimistic when the model's meta.json
+     lists SmartData among its training sources, as models from the round-2 script do);
   3. ECB+ (English, topics 1-25, never trained on): recall of proper-name entity mentions;
   4. speed (tokens/s, one thread) and memory of the model on ../shared/data/10kgnad, against a
      tokenizer-only baseline in the same process (medians of 3 runs).
 Usage: nice .venv/bin/python bench/ner_germeval.py [--data ../shared/data] [--docs 300]
+       [--model DIR] [--only germeval,stage,smartdata,ecbplus,speed]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ner import is_news, read_germeval  # noqa: E402
+from train_ner import is_news, read_germeval, read_smartdata  # noqa: E402
 
 from chronik.stages.entities.ner import LABELS  # noqa: E402
 
@@ -53,7 +55,7 @@ def prf(gold: Spans, pred: Spans) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def predict(nlp, sents: list[list[str]]) -> list[list[str]]:
+def predict(nlp: Any, sents: list[list[str]]) -> list[list[str]]:
     from spacy.tokens import Doc
 
     docs = [Doc(nlp.vocab, words=w) for w in sents]
@@ -77,7 +79,7 @@ def report(name: str, gold: Spans, pred: Spans, labels: list[str]) -> None:
             print(f"    {lab:9s} F1 {prf(g, {s for s in pred if s[3] == lab})[2]:.3f}  n={len(g)}")
 
 
-def germeval(nlp, data: Path) -> None:
+def germeval(nlp: Any, data: Path) -> None:
     rows = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
     for part, keep in (("news (held out)", is_news), ("whole split", lambda u: True)):
         sel = [s for u, s in rows if keep(u)]
@@ -92,14 +94,14 @@ def germeval(nlp, data: Path) -> None:
         )
 
 
-def germeval_stage(data: Path) -> None:
+def germeval_stage(data: Path, model: Path | None = None) -> None:
     """The whole "entities" stage (model + rules) on the held-out news sentences, 4 base types:
     shows whether the rules tuned on the seeds help or hurt on unseen text."""
     from chronik.model import Article
     from chronik.stages.entities import EntityStage
 
     rows = [s for u, s in read_germeval(data / "germeval2014" / "NER-de-test.tsv") if is_news(u)]
-    stage, gold, pred = EntityStage(), set(), set()
+    stage, gold, pred = EntityStage(model_path=str(model) if model else None), set(), set()
     back = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "OTH"}
     for i, (words, tags) in enumerate(rows):
         gold |= {g for g in bio_spans(i, tags) if g[3] in back.values()}
@@ -118,44 +120,16 @@ def germeval_stage(data: Path) -> None:
     report("4 base types", gold, pred, ["PER", "LOC", "ORG", "OTH"])
 
 
-SMART = {
-    "PERSON": "PER",
-    "ORGANIZATION": "ORG",
-    "ORGANIZATION_COMPANY": "ORG",
-    "LOCATION": "LOC",
-    "LOCATION_CITY": "LOC",
-    "LOCATION_STREET": "LOC",
-    "LOCATION_STOP": "LOC",
-    "LOCATION_ROUTE": "LOC",
-}
-
-
-def smartdata(nlp, data: Path) -> None:
-    with gzip.open(data / "smartdata_de" / "v3_20200302" / "dev.json.gz", "rt") as f:
-        text = f.read()
-    dec, i, sents = json.JSONDecoder(), 0, []
-    while i < len(text):
-        while i < len(text) and text[i].isspace():
-            i += 1
-        if i >= len(text):
-            break
-        doc, i = dec.raw_decode(text, i)
-        for s in doc["sentences"]["array"]:
-            toks = s["tokens"]["array"]
-            words = [doc["text"]["string"][t["span"]["start"] : t["span"]["end"]] for t in toks]
-            tags = []
-            for t in toks:
-                tag = t["ner"]["string"]
-                lab = SMART.get(tag[2:])
-                tags.append(f"{tag[:2]}{lab}" if lab else "O")
-            if words:
-                sents.append((words, tags))
+def smartdata(nlp: Any, data: Path) -> None:
+    sents = list(read_smartdata(data / "smartdata_de" / "v3_20200302" / "dev.json.gz"))
     pred_tags = predict(nlp, [w for w, _ in sents])
     gold = set().union(*(bio_spans(i, t) for i, (_, t) in enumerate(sents)))
     pred = {
         s for i, t in enumerate(pred_tags) for s in bio_spans(i, t) if s[3] in {"PER", "ORG", "LOC"}
     }
-    print(f"SmartData v3 dev (not trained on): {len(sents)} sentences")
+    meta = (Path(nlp.path) / "meta.json").read_text() if nlp.path else ""
+    seen = "trained on: optimistic" if "SmartData" in meta else "not trained on"
+    print(f"SmartData v3 dev ({seen}): {len(sents)} sentences")
     report("PER/ORG/LOC", gold, pred, ["PER", "ORG", "LOC"])
 
 
@@ -174,7 +148,7 @@ def ecb_sentences(path: Path) -> tuple[list[list[str]], Spans]:
 
     root = ET.parse(path).getroot()
     tok = {
-        t.get("t_id"): (int(t.get("sentence")), int(t.get("number")), t.text or "")
+        t.get("t_id"): (int(t.get("sentence", 0)), int(t.get("number", 0)), t.text or "")
         for t in root.iter("token")
     }
     sents: dict[int, list[str]] = {}
@@ -196,7 +170,7 @@ def ecb_sentences(path: Path) -> tuple[list[list[str]], Spans]:
     return [sents[s] for s in order], {(remap[s], a, b, lab) for s, a, b, lab in gold}
 
 
-def ecbplus(nlp, data: Path) -> None:
+def ecbplus(nlp: Any, data: Path) -> None:
     """English: recall of ECB+ proper-name entity mentions (ECB+ marks only the mentions of its
     seminal events' participants, so precision cannot be measured on it)."""
     found = total = typed = 0
@@ -212,7 +186,7 @@ def ecbplus(nlp, data: Path) -> None:
     print(f"  exact-span recall {found / max(1, total):.3f}, with type {typed / max(1, total):.3f}")
 
 
-def speed(nlp, data: Path, n_docs: int) -> None:
+def speed(nlp: Any, data: Path, n_docs: int) -> None:
     import psutil
     import spacy
 
@@ -221,7 +195,7 @@ def speed(nlp, data: Path, n_docs: int) -> None:
     tok = spacy.blank("de")
     n_tokens = sum(len(d) for d in tok.pipe(texts))
 
-    def run(fn) -> float:
+    def run(fn: Callable[[], object]) -> float:
         times = []
         for _ in range(3):
             t0 = time.process_time()  # CPU time of this process: per-core speed on a shared box
@@ -243,6 +217,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--model", type=Path, default=None, help="model dir (default: shipped)")
+    ap.add_argument("--only", default="germeval,stage,smartdata,ecbplus,speed")
     args = ap.parse_args()
     if not (args.data / "germeval2014").is_dir():
         print(f"{args.data} not found: benchmark skipped (needs ../shared/data)")
@@ -252,20 +228,24 @@ def main() -> None:
 
     from chronik.stages.entities.ner import MODEL_DIR
 
+    model_dir = args.model or MODEL_DIR
     rss0 = psutil.Process().memory_info().rss
-    nlp = spacy.load(MODEL_DIR)
+    nlp = spacy.load(model_dir)
     nlp("Warm-up: Wladimir Putin traf Kim Jong Un in Wladiwostok.")
     load_mb = (psutil.Process().memory_info().rss - rss0) / 2**20
     print(f"model load: +{load_mb:.0f} MB RSS (process {rss0 / 2**20:.0f} MB before)")
-    print(
-        f"model: {MODEL_DIR} ({sum(f.stat().st_size for f in MODEL_DIR.rglob('*')) / 2**20:.1f} MB)"
-    )
-    germeval(nlp, args.data)
-    germeval_stage(args.data)
-    smartdata(nlp, args.data)
-    if (args.data / "ecbplus").is_dir():
+    size = sum(f.stat().st_size for f in model_dir.rglob("*")) / 2**20
+    print(f"model: {model_dir} ({size:.1f} MB)")
+    only = set(args.only.split(","))
+    if "germeval" in only:
+        germeval(nlp, args.data)
+    if "stage" in only:
+        germeval_stage(args.data, args.model)
+    if "smartdata" in only:
+        smartdata(nlp, args.data)
+    if "ecbplus" in only and (args.data / "ecbplus").is_dir():
         ecbplus(nlp, args.data)
-    if (args.data / "10kgnad").is_dir():
+    if "speed" in only and (args.data / "10kgnad").is_dir():
         speed(nlp, args.data, args.docs)
 
 
