@@ -13,7 +13,13 @@ from chronik.embed import (
     embed_article,
     get_embedder,
 )
-from chronik.embed.document import MAX_PASSAGES, vector_key
+from chronik.embed.document import (
+    MAX_PASSAGES,
+    MAX_UNITS,
+    UNIT_CHARS,
+    embed_articles,
+    vector_key,
+)
 from chronik.errors import ChronikError
 from chronik.model import Article
 
@@ -103,3 +109,44 @@ def test_cache_roundtrip_memory_and_store(tmp_path: object) -> None:
 def test_key_changes_with_content() -> None:
     assert vector_key(_article(SUMMIT_DE), "use") != vector_key(_article(FOOTBALL), "use")
     assert vector_key(_article(SUMMIT_DE), "use") != vector_key(_article(SUMMIT_DE), "e5")
+
+
+class _Counting:
+    """Wraps an embedder and records what it was asked to embed."""
+
+    def __init__(self) -> None:
+        self.inner = get_embedder("use")
+        self.name, self.dim = "use", 512
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: object, kind: str = "passage") -> np.ndarray:
+        self.calls.append(list(texts))  # type: ignore[call-overload]
+        return self.inner.encode(list(texts), kind)  # type: ignore[call-overload]
+
+
+def test_long_article_embeds_only_lead_and_salient_sentences() -> None:
+    filler = " ".join(f"Der Verein Nummer {i} spielte am Wochenende Fußball." for i in range(300))
+    text = f"{SUMMIT_DE} {SUMMIT_EN}\n\n{filler}\n\nPutin und Kim Jong Un sprachen über Waffen."
+    art = _article(text, title="Kim Jong Un trifft Putin in Russland")
+    counting = _Counting()
+    vecs = embed_article(art, counting)  # type: ignore[arg-type]
+    (sent,) = counting.calls
+    budget = 1 + MAX_UNITS + MAX_PASSAGES  # title, units, window openings
+    assert len(sent) <= budget and sum(map(len, sent)) <= budget * UNIT_CHARS < len(text) / 5
+    assert sent[1].startswith("Kim Jong Un und")  # the lead
+    assert any("Waffen" in t for t in sent[2 : 1 + MAX_UNITS])  # a sentence on the topic
+    # search windows still cover the whole text, each with a vector
+    assert len(vecs.spans) == len(vecs.passages) <= MAX_PASSAGES
+    assert vecs.spans[0][0] == 0 and vecs.spans[-1][1] == len(text)
+    for start, end in vecs.unit_spans:
+        assert text[start:end] in text
+
+
+def test_batch_of_articles_is_one_encode_call_with_same_vectors() -> None:
+    arts = [_article(SUMMIT_DE, title="Gipfel"), _article(FOOTBALL), _article("   ")]
+    counting = _Counting()
+    batch = embed_articles(arts, counting)  # type: ignore[arg-type]
+    assert len(counting.calls) == 1
+    single = embed_article(arts[0], get_embedder("use"))
+    assert np.allclose(batch[0].doc, single.doc, atol=1e-5)
+    assert batch[2].passages.shape[0] == 0 and not batch[2].spans

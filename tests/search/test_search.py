@@ -134,3 +134,41 @@ def test_vector_index_deletions_and_ann_matches_exact() -> None:
     exact = {k for k, _ in index.search(vecs[5], 10, exact=True)}
     approx = {k for k, _ in index.search(vecs[5], 10)}
     assert len(exact & approx) >= 8
+
+
+def test_sync_skips_unchanged_store_and_sees_new_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _store(tmp_path)
+    searcher = Searcher(open_store(db))
+    assert searcher.sync() == 3
+    calls: list[int] = []
+    status = searcher.store.article_status
+
+    def counted() -> dict[str, tuple[str, ...]]:
+        calls.append(1)
+        return status()  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(searcher.store, "article_status", counted)
+    assert searcher.sync() == 0 and not calls  # watermark unchanged: no table reads
+    other = open_store(db)  # another connection (another process in real use) adds one
+    text = "Die Raumfahrtbehörde testet eine neue Trägerrakete am Kosmodrom."
+    other.put_articles([Article(id="de3", source="de3", raw_text=text, text=text, language="de")])
+    other.close()
+    assert searcher.sync() == 1 and calls
+    hits = searcher.search("Trägerrakete", mode="keyword", filters=_no_filters())
+    assert hits[0].article_id == "de3"
+
+
+def test_query_embeddings_are_cached(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    searcher = Searcher(open_store(db))
+    searcher.sync()
+    first = searcher.query_vector("arms deal")
+
+    def no_encode(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the query was embedded twice")
+
+    monkeypatch.setattr(searcher.embedder, "encode", no_encode)
+    assert searcher.query_vector("arms deal") is first
+    hits = searcher.search("arms deal", mode="semantic", limit=1, filters=_no_filters())
+    assert hits[0].article_id == "en1" and not first.flags.writeable

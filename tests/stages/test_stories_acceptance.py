@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from chronik.engines import local
 from chronik.model import Story
 from chronik.store import open_store
@@ -27,11 +25,6 @@ def _story_of(stories: list[Story], sources: dict[str, str], marker: str) -> Sto
     return next(s for s in stories if any(marker in sources[a] for a in s.article_ids))
 
 
-@pytest.mark.xfail(
-    reason="known gap (issue 6): the seeds carry almost no dates and the June 2024 text reads "
-    "like the 2023 ones; content alone does not split them",
-    strict=False,
-)
 def test_seeds_form_two_stories_in_one_thread(seeds_dir: Path, tmp_path: Path) -> None:
     stories, sources = _stories(str(seeds_dir), tmp_path)
     june = _story_of(stories, sources, "004_")
@@ -51,11 +44,6 @@ def test_examples_cluster_across_languages(examples_dir: Path, tmp_path: Path) -
     assert june.parent_id == september.id
 
 
-@pytest.mark.xfail(
-    reason="known gap: the Russian report (no Russian NER, so no shared entity ids) and the "
-    "undated analysis stay single-article stories of the thread",
-    strict=False,
-)
 def test_examples_every_september_article_in_one_story(examples_dir: Path, tmp_path: Path) -> None:
     stories, sources = _stories(str(examples_dir), tmp_path)
     september = _story_of(stories, sources, "vostochny")

@@ -16,7 +16,7 @@ from chronik.embed.backends import (
     get_embedder,
 )
 from chronik.embed.cache import ArticleVectors, VectorCache
-from chronik.embed.document import article_passages, embed_article
+from chronik.embed.document import article_passages, embed_article, embed_articles
 
 __all__ = [
     "ArticleVectors",
@@ -27,5 +27,6 @@ __all__ = [
     "VectorCache",
     "article_passages",
     "embed_article",
+    "embed_articles",
     "get_embedder",
 ]

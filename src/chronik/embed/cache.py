@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,9 @@ class ArticleVectors:
     doc: np.ndarray  # (dim,) float32, L2-normalised
     passages: np.ndarray  # (n, dim) float32
     spans: tuple[tuple[int, int], ...]  # passage offsets into Article.text
+    # the sentences actually embedded (lead + salient ones): summary candidates
+    units: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    unit_spans: tuple[tuple[int, int], ...] = ()
 
     def to_bytes(self) -> bytes:
         buf = io.BytesIO()
@@ -34,6 +37,8 @@ class ArticleVectors:
             doc=self.doc.astype(np.float32),
             passages=self.passages.astype(np.float16),  # half the bytes, cosine error ~1e-3
             spans=np.asarray(self.spans, dtype=np.int64).reshape(-1, 2),
+            units=self.units.astype(np.float16),
+            unit_spans=np.asarray(self.unit_spans, dtype=np.int64).reshape(-1, 2),
         )
         return buf.getvalue()
 
@@ -41,7 +46,9 @@ class ArticleVectors:
     def from_bytes(cls, data: bytes) -> ArticleVectors:
         with np.load(io.BytesIO(data)) as npz:
             spans = tuple((int(s), int(e)) for s, e in npz["spans"])
-            return cls(npz["doc"], npz["passages"].astype(np.float32), spans)
+            unit_spans = tuple((int(s), int(e)) for s, e in npz["unit_spans"])
+            units = npz["units"].astype(np.float32)
+            return cls(npz["doc"], npz["passages"].astype(np.float32), spans, units, unit_spans)
 
 
 def _store_for(db: str) -> Any:

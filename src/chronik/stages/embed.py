@@ -1,14 +1,15 @@
 """The embed stage: passage and document vectors per article, kept in the vector cache.
 
 Only the cache key goes into `Article.meta` (vectors are large); the stories stage and
-search read the vectors back through `VectorCache` with the same `db` and backend.
+search read the vectors back through `VectorCache` with the same `db` and backend. The
+articles of a batch that miss the cache are embedded together in one encode call.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from chronik.embed import VectorCache, embed_article, get_embedder
+from chronik.embed import VectorCache, embed_articles, get_embedder
 from chronik.embed.document import MAX_PASSAGES, vector_key
 from chronik.model import Article
 
@@ -27,12 +28,15 @@ class EmbedStage:
 
     def __call__(self, batch: list[Article]) -> list[Article]:
         cache = VectorCache(self.db, self.backend)
+        keys = [vector_key(article, self.backend) for article in batch]
+        missing = [i for i, key in enumerate(keys) if cache.get(key) is None]
+        if missing:
+            todo = [batch[i] for i in missing]
+            vectors = embed_articles(todo, get_embedder(self.backend), self.max_passages)
+            for i, vecs in zip(missing, vectors, strict=True):
+                cache.put(keys[i], vecs)
         out = []
-        for article in batch:
-            key = vector_key(article, self.backend)
-            if cache.get(key) is None:
-                vectors = embed_article(article, get_embedder(self.backend), self.max_passages)
-                cache.put(key, vectors)
+        for article, key in zip(batch, keys, strict=True):
             meta: dict[str, Any] = {
                 **article.meta,
                 "embedding_key": key,

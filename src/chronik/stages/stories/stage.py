@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
-from chronik.embed import ArticleVectors, VectorCache, embed_article, get_embedder
+from chronik.embed import ArticleVectors, VectorCache, embed_articles, get_embedder
 from chronik.embed.document import vector_key
 from chronik.model import Article, Corpus, Story
 from chronik.stages.stories.cluster import Calibration, StoryClusterer
-from chronik.stages.stories.features import Profile, article_day, names, words, years
+from chronik.stages.stories.features import Profile
+from chronik.stages.stories.signals import (
+    article_day,
+    names,
+    places,
+    words,
+    years,
+)
 from chronik.stages.stories.summary import label, near_duplicates, summarise, top_entities
+from chronik.stages.stories.visits import destinations
+
+RARE_IDF = 5.0  # background idf of a word rarer than about 1 article in 150 (story core)
 
 
 class StoriesStage:
@@ -53,16 +64,16 @@ class StoriesStage:
     def _vectors(self, articles: list[Article]) -> dict[str, ArticleVectors]:
         """Vectors from the cache the embed stage filled; computed here when missing."""
         cache = VectorCache(self.db, self.backend)
-        out: dict[str, ArticleVectors] = {}
+        found: dict[str, ArticleVectors | None] = {}
         for art in articles:
             key = art.meta.get("embedding_key") or vector_key(art, self.backend)
-            vec = cache.get(key)
-            if vec is None:
-                vec = embed_article(art, get_embedder(self.backend))
-                cache.put(key, vec)
-            if vec.doc.size:
-                out[art.id] = vec
-        return out
+            found[art.id] = cache.get(key)
+        missing = [a for a in articles if found[a.id] is None]
+        for art, vec in zip(missing, embed_articles(missing, get_embedder(self.backend)),
+                            strict=True):  # fmt: skip
+            cache.put(art.meta.get("embedding_key") or vector_key(art, self.backend), vec)
+            found[art.id] = vec
+        return {aid: v for aid, v in found.items() if v is not None and v.doc.size}
 
     def _records(
         self,
@@ -87,9 +98,15 @@ def profile(article: Article, vectors: ArticleVectors) -> Profile:
     day = article_day(article)
     text = f"{article.title or ''}\n{article.text}"
     lang = article.language or "und"
+    bg: dict[str, float] = {}
+    found = names(article, bg)
+    stems = words(text, lang, bg)
+    rare = Counter(f"{lang}|{w}" for w in stems if bg.get(w, 0.0) >= RARE_IDF)
     return Profile(
-        vectors.doc, {lang: words(text)}, names(article), [day] if day else [], years=years(text)
-    )
+        vectors.doc, {lang: stems}, found, [day] if day else [], years=years(text),
+        places=places(article, bg), bg=bg, name_docs=Counter(set(found)), word_docs=rare,
+        visits=destinations(article),
+    )  # fmt: skip
 
 
 def build_story(

@@ -21,7 +21,7 @@ SHINGLE = 4
 MINHASH_JACCARD = 0.6  # estimated word-shingle overlap of a wire copy or light edit
 SUMMARY_SENTENCES = 3
 REDUNDANCY = 0.85  # passage cosine above which two passages state the same fact
-MAX_PASSAGE_CHARS = 400
+MAX_PASSAGE_CHARS = 400  # units are clipped to 300 characters; kept as a guard
 
 
 def _minhash(text: str) -> MinHash:
@@ -94,9 +94,9 @@ def _passages(
     parts: list[np.ndarray] = []
     for art in articles:
         vec = vectors.get(art.id)
-        if art.id in duplicates or vec is None or not len(vec.spans):
+        if art.id in duplicates or vec is None or not len(vec.unit_spans):
             continue
-        for (start, end), row in zip(vec.spans, vec.passages, strict=True):
+        for (start, end), row in zip(vec.unit_spans, vec.units, strict=True):
             text = art.text[start:end]
             if len(text) <= MAX_PASSAGE_CHARS and len(text.split()) >= 5:
                 rows.append({"text": text, "article_id": art.id, "start": start, "end": end})
