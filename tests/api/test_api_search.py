@@ -5,27 +5,15 @@ from __future__ import annotations
 import importlib
 import sys
 import types
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from chronik.api import create_app
+from chronik.search.hybrid import Hit
 
 MALICIOUS = "\"'; DROP TABLE articles; -- NEAR(* <script>alert(1)</script>"
-
-
-@dataclass
-class Hit:
-    article_id: str
-    start: int
-    end: int
-    text: str
-    score: float
-    title: str | None
-    outlet: str | None
-    published: str | None
 
 
 @pytest.fixture()
