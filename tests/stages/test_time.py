@@ -190,3 +190,14 @@ def test_narrative_mode_resolves_against_the_last_stated_date() -> None:
     assert found["Zwei Tage später"] == "1939-10-05"
     news = {t.text: t.value for t in tag(text, "de", "2011-02-16")}
     assert news["3. Oktober"] == "2010-10-03"  # news mode: nearest to the DCT
+
+
+def test_relative_plural_periods_mean_the_same_in_german_and_english() -> None:
+    """One handler serves both languages: a count is a duration, 'in the past X' a when."""
+    de = {
+        t.text: t.value
+        for t in tag("In den vergangenen Wochen und in den letzten 17 Monaten.", "de", DCT)
+    }
+    en = {t.text: t.value for t in tag("In the past weeks and over the past 17 months.", "en", DCT)}
+    assert de == {"den vergangenen Wochen": "PAST_REF", "den letzten 17 Monaten": "P17M"}
+    assert en == {"the past weeks": "PAST_REF", "the past 17 months": "P17M"}

@@ -308,3 +308,25 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit("DATE", f"{year:04d}-{mo:02d}-{d:02d}")
     day = easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
     return Hit("DATE", day.isoformat())
+
+
+def rel_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """ "den letzten 17 Monaten" / "the past 17 months" -> P17M; "den kommenden Tagen" ->
+    FUTURE_REF (vague, kept); "in den vergangenen Wochen" / "in the past weeks" -> PAST_REF."""
+    unit = lx.unit_of(m.group("u"))
+    if unit is None:
+        return None
+    n_txt = g(m, "n")
+    prefix = "PT" if lx.is_time_unit(m.group("u")) else "P"
+    if n_txt:
+        n = lx.number(n_txt)
+        if n is None:
+            return None
+        return Hit("DURATION", f"{prefix}{_fmt(n)}{unit}")
+    rel = rel_direction(m.group("rel"))
+    if rel == 1:
+        return Hit("DATE", "FUTURE_REF", vague=True)
+    after_in = re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I)
+    if rel == -1 and after_in and ctx.style != "timeml":
+        return Hit("DATE", "PAST_REF", vague=True)  # "in den vergangenen Wochen": when
+    return Hit("DURATION", f"{prefix}X{unit}", vague=True)

@@ -258,27 +258,6 @@ def _prev_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", value, vague=vague)
 
 
-def _rel_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """Maps "den letzten 17 Monaten" -> P17M; "den kommenden Tagen" -> FUTURE_REF (vague, kept)."""
-    unit = lx.unit_of(m.group("u"))
-    if unit is None:
-        return None
-    n_txt = g(m, "n")
-    prefix = "PT" if lx.is_time_unit(m.group("u")) else "P"
-    if n_txt:
-        n = lx.number(n_txt)
-        if n is None:
-            return None
-        return Hit("DURATION", f"{prefix}{c._fmt(n)}{unit}")
-    rel = c.rel_direction(m.group("rel"))
-    if rel == 1:
-        return Hit("DATE", "FUTURE_REF", vague=True)
-    after_in = re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
-    if rel == -1 and after_in and ctx.style != "timeml":
-        return Hit("DATE", "PAST_REF", vague=True)  # "in den vergangenen Wochen": when
-    return Hit("DURATION", f"{prefix}X{unit}", vague=True)
-
-
 def _since_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:
     unit = lx.unit_of(m.group("u"))
     prefix = "PT" if lx.is_time_unit(m.group("u")) else "P"

@@ -79,7 +79,7 @@ RULES: list[Rule] = [
     _r("bc_year", r"(?P<t>(?:Jahr(?:e|es)?\s+)?(?P<y>\d{1,4})\s*v\.\s*Chr\.?)", h._bc_year, 3),
     _r("duration2", rf"(?P<t>(?P<n>{NUM})\s+(?P<u>{UNITS})\s+und\s+(?P<n2>{NUM})\s+(?P<u2>{UNITS}))\b", h._duration2, 1),
     _r("duration", rf"(?P<t>(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM}|{VAGUE})(?:\s+{DUR_ADJ})?\s*(?:-\s*)?(?P<u>{UNITS})(?:\s+(?:lang|später|zuvor|danach|darauf|davor))?)\b(?!\s+(?:alt\w*|jünger\w*|älter\w*)\b)(?!-)", c.duration),
-    _r("rel_plural", rf"(?P<t>(?:de[nrm]|die)\s+(?P<rel>letzten|vergangenen|nächsten|kommenden|ersten|folgenden|ganzen|vorigen)\s+(?:(?P<n>{NUM})\s+)?(?P<u>Tagen|Tage|Wochen|Monaten|Monate|Jahren|Jahre|Jahrzehnten|Jahrzehnte|Stunden|Minuten))\b", h._rel_plural, 2),
+    _r("rel_plural", rf"(?P<t>(?:de[nrm]|die)\s+(?P<rel>letzten|vergangenen|nächsten|kommenden|ersten|folgenden|ganzen|vorigen)\s+(?:(?P<n>{NUM})\s+)?(?P<u>Tagen|Tage|Wochen|Monaten|Monate|Jahren|Jahre|Jahrzehnten|Jahrzehnte|Stunden|Minuten))\b", c.rel_plural, 2),
     _r("ago_plural", r"\bvor\s+(?P<t>(?:vielen\s+|langen\s+)?(?P<u>Jahren|Jahrzehnten|Monaten|Wochen|Jahrhunderten))\b", h._ago_plural),
     _r("since_plural", r"\bseit\s+(?P<t>(?:vielen\s+|langen\s+|Jahr und\s+)?(?P<u>Jahren|Monaten|Wochen|Tagen|Jahrzehnten|Jahrhunderten|Jahrtausenden|Stunden))\b", h._since_plural),
     _r("adj_duration", r"\b(?P<t>(?P<n>mehr|lang|viel|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|fünfzig|hundert|\d+-?)?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b", h._adj_duration),

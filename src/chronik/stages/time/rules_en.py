@@ -59,20 +59,6 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return c.today_shift(_DAYS[word], dp, ctx)
 
 
-def _rel_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    unit = lx.unit_of(m.group("u"))
-    if unit is None:
-        return None
-    n_txt = g(m, "n")
-    prefix = "PT" if lx.is_time_unit(m.group("u")) else "P"
-    if n_txt:
-        n = lx.number(n_txt)
-        return Hit("DURATION", f"{prefix}{c._fmt(n)}{unit}") if n else None
-    if c.rel_direction(m.group("rel")) == 1:
-        return Hit("DATE", "FUTURE_REF", vague=True)
-    return Hit("DURATION", f"{prefix}X{unit}", vague=True)
-
-
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
          "hourly": "PT1H", "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}  # fmt: skip
 
@@ -100,7 +86,7 @@ RULES: list[Rule] = [
     _r("day_word", r"\b(?P<t>(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b", _day_word, 1),
     _r("ref_word", r"\b(?P<t>now|currently|nowadays|recently|formerly|soon|in the future|in the past)\b", lambda m, ctx: Hit("DATE", _REFS[m.group("t").lower()], vague=True)),
     _r("ago", rf"(?P<t>(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM}|{VAGUE})\s+(?P<u>{UNITS})\s+ago)\b", c.ago, 1),
-    _r("rel_plural", rf"(?P<t>the\s+(?P<rel>last|past|next|coming|previous|following)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days|weeks|months|years|decades|hours|minutes))\b", _rel_plural, 2),
+    _r("rel_plural", rf"(?P<t>the\s+(?P<rel>last|past|next|coming|previous|following)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days|weeks|months|years|decades|hours|minutes))\b", c.rel_plural, 2),
     _r("duration", rf"(?P<t>(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM}|{VAGUE})[\s-]+(?P<u>{UNITS})(?:\s+long)?)\b(?![\s-]+old\b)", c.duration),
     _r("clock", r"(?:\b(?:at|by|until|from)\s+)?(?P<t>(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<dp>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<zone>GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST))?)", c.clock, 2),
     _r("clock_gmt", r"(?P<t>(?P<h>[0-2]\d)[:.]?(?P<mi>[0-5]\d)\s*(?P<zone>GMT|UTC))\b", c.clock, 1),
