@@ -85,9 +85,7 @@ def cluster_ours(
 ) -> dict[str, str]:
     calibration = Calibration.load()
     clusterer = StoryClusterer(calibration, threshold or calibration.threshold)
-    opened = [clusterer.add(a.id, profiles[a.id], f"s-{a.id}") for a in arts]
-    clusterer.refine({a.id: profiles[a.id] for a in arts})
-    clusterer.merge_pass(list(dict.fromkeys(opened)))
+    clusterer.place([(a.id, profiles[a.id]) for a in arts], prefix="s-")
     return {aid: sid for sid, ids in clusterer.members.items() for aid in ids}
 
 

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from chronik.engines import local
 from chronik.model import Story
+from chronik.stages.stories.cluster import Calibration, StoryClusterer
+from chronik.stages.stories.stage import StoriesStage, _arrival, profile
 from chronik.store import open_store
 
 STAGES = ["clean", "lang", "sentences", "dct", "entities", "link", "embed", "stories"]
@@ -49,3 +52,24 @@ def test_examples_every_september_article_in_one_story(examples_dir: Path, tmp_p
     september = _story_of(stories, sources, "vostochny")
     assert len(september.article_ids) == 11
     assert set(september.languages) == {"de", "en", "fr", "ru"}
+
+
+def test_examples_partition_does_not_depend_on_ids(examples_dir: Path, tmp_path: Path) -> None:
+    """Article ids hash the source path, so another checkout orders same-day articles
+    differently: every such order must give the same stories."""
+    db = str(tmp_path / "order.db")
+    assert not local.analyze([str(examples_dir)], db=db, stages=STAGES[:-1]).errors
+    articles = {a.id: a for a in open_store(db).articles()}
+    stage = StoriesStage(db=db)
+    vectors = stage._vectors(list(articles.values()))
+    profiles = {aid: profile(articles[aid], vectors[aid]) for aid in vectors}
+    calibration = Calibration.load()
+    partitions = set()
+    for seed in range(6):
+        rng = random.Random(seed)
+        order = sorted(profiles, key=lambda a: (_arrival(articles[a])[0], rng.random()))
+        clusterer = StoryClusterer(calibration, calibration.threshold)
+        clusterer.place([(aid, profiles[aid]) for aid in order])
+        partitions.add(frozenset(frozenset(m) for m in clusterer.members.values()))
+    assert len(partitions) == 1
+    assert sorted(len(m) for m in partitions.pop()) == [2, 11]

@@ -109,15 +109,27 @@ class StoryClusterer:
         return min(p, self.average_link(profile, self.members[sid]))
 
     def story_score(self, a: str, b: str) -> float:
-        """Two stories are one only if each looks like a part of the other (symmetric)."""
+        """Two stories are one only if each looks like a part of the other as a whole
+        (symmetric) and their articles agree on average; a one-article story joins by
+        the rule that decides an arrival (so the outcome does not depend on whether the
+        article came before or after its story formed)."""
         sa, sb = self.stories[a], self.stories[b]
         p = min(self.score(sa, sb), self.score(sb, sa))
         if p < self.threshold:
             return p
+        small, large = sorted((a, b), key=lambda s: (len(self.members[s]), s))
+        if len(self.members[small]) == 1:  # one article: the rule that decides an arrival
+            only = self.profiles[self.members[small][0]]
+            return min(p, self._member_link(only, self.members[large]))
         half = MAX_LINK // 2
         pairs = [self.score(self.profiles[x], self.profiles[y])
                  for x in self.members[a][:half] for y in self.members[b][:half]]  # fmt: skip
         return min(p, float(np.mean(pairs)))
+
+    def _member_link(self, profile: Profile, members: list[str]) -> float:
+        scores = sorted((self.score(profile, self.profiles[m]) for m in members[:MAX_LINK]),
+                        reverse=True)  # fmt: skip
+        return float(np.mean(scores[:LINK_TOP]))
 
     def _candidates(self, profile: Profile) -> list[str]:
         ids = list(self.stories)
@@ -139,28 +151,51 @@ class StoryClusterer:
             self.stories[story_id] = profile.copy()
             self.members[story_id] = [article_id]
 
-    def refine(self, profiles: dict[str, Profile], rounds: int = 2) -> None:
+    def place(self, arrivals: list[tuple[str, Profile]], prefix: str = "story-") -> None:
+        """Cluster new articles: one incremental pass in arrival order, then refinement and
+        merging until nothing moves, so the partition depends little on the order."""
+        opened = [self.add(aid, prof, f"{prefix}{aid[:12]}") for aid, prof in arrivals]
+        for _ in range(3):
+            moved = self.refine(dict(arrivals))
+            merged = self.merge_pass([s for s in dict.fromkeys(opened) if s in self.stories])
+            if not moved and not merged:
+                break
+
+    def refine(self, profiles: dict[str, Profile], rounds: int = 2) -> int:
         """Re-place each of these articles given everything seen (order robustness).
 
         The first pass decides with the stories as they were when an article arrived; a
-        late article can show that an early one belongs elsewhere. Ids stay: a story keeps
-        its id while it has members.
-        """
+        late article can show that an early one belongs elsewhere. A story keeps its id
+        while it has members; a singleton that now links to another story moves there.
+        Returns how many articles moved."""
         home = {a: s for s, ids in self.members.items() for a in ids}
+        total = 0
         for _ in range(rounds):
             moved = 0
             for aid, prof in profiles.items():
                 sid = home[aid]
-                if self.members[sid] == [aid]:
-                    continue  # a singleton moves only through merging
-                self.stories[sid].remove(prof)
-                self.members[sid].remove(aid)
-                target = self._best(prof, sid)
-                self._attach(target, aid, prof)
+                target = self._move(aid, prof, sid)
                 home[aid] = target
                 moved += target != sid
+            total += moved
             if not moved:
                 break
+        return total
+
+    def _move(self, aid: str, prof: Profile, sid: str) -> str:
+        if self.members[sid] == [aid]:
+            options = [o for o in self._candidates(prof) if o != sid]
+            best = max(sorted(options), key=lambda o: self.link(prof, o), default=None)
+            if best is None or self.link(prof, best) < self.threshold:
+                return sid
+            del self.stories[sid], self.members[sid]
+            self._attach(best, aid, prof)
+            return best
+        self.stories[sid].remove(prof)
+        self.members[sid].remove(aid)
+        target = self._best(prof, sid)
+        self._attach(target, aid, prof)
+        return target
 
     def _best(self, prof: Profile, home: str) -> str:
         """The story an article fits best (`home` unless another links better); the
@@ -171,19 +206,22 @@ class StoryClusterer:
         return max(sorted(options), key=lambda o: (self.link(prof, o), o == home))
 
     def merge_pass(self, story_ids: list[str]) -> dict[str, str]:
-        """Merge these stories into others that now look like one; older ids survive."""
+        """Merge these stories into others that now look like one, best pair first;
+        the larger (then older) story's id survives."""
         merged: dict[str, str] = {}
         for sid in story_ids:
             if sid not in self.stories:
                 continue
-            scored = [(self.story_score(sid, o), o) for o in self.stories if o != sid]
+            scored = [(self.story_score(sid, o), o) for o in sorted(self.stories) if o != sid]
             if not scored:
                 continue
             p, target = max(scored)
-            if p >= self.threshold and self.stories[sid].size <= self.stories[target].size:
-                self.stories[target].add(self.stories.pop(sid))
-                self.members[target].extend(self.members.pop(sid))
-                merged[sid] = target
+            if p < self.threshold:
+                continue
+            keep, drop = sorted((target, sid), key=lambda s: (-len(self.members[s]), s))
+            self.stories[keep].add(self.stories.pop(drop))
+            self.members[keep].extend(self.members.pop(drop))
+            merged[drop] = keep
         return merged
 
     def threads(self, order: list[str]) -> dict[str, str]:

@@ -56,9 +56,7 @@ class StoriesStage:
                     clusterer.seed(story.id, aid, profiles[aid])
                     placed.add(aid)
         new = sorted((a for a in profiles if a not in placed), key=lambda a: _arrival(articles[a]))
-        opened = [clusterer.add(aid, profiles[aid], f"story-{aid[:12]}") for aid in new]
-        clusterer.refine({aid: profiles[aid] for aid in new})
-        clusterer.merge_pass([s for s in dict.fromkeys(opened) if s in clusterer.stories])
+        clusterer.place([(aid, profiles[aid]) for aid in new])
         return corpus.replace(stories=self._records(clusterer, articles, vectors))
 
     def _vectors(self, articles: list[Article]) -> dict[str, ArticleVectors]:
