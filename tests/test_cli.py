@@ -51,6 +51,25 @@ def test_second_run_changes_nothing(examples_db: Path, examples_dir: Path) -> No
         assert store.counts() == before
 
 
+def test_same_files_by_another_path_change_nothing(
+    examples_db: Path, examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative path, or a copy in another checkout, names the same articles."""
+    with open_store(examples_db) as store:
+        before = store.counts()
+        ids = {a.id for a in store.articles()}
+    copy = tmp_path / "elsewhere" / "examples"
+    copy.mkdir(parents=True)
+    for path in examples_dir.iterdir():
+        copy.joinpath(path.name).write_bytes(path.read_bytes())
+    monkeypatch.chdir(copy.parent)
+    code, out = _analyze("examples", "--db", str(examples_db), *BASE_STAGES)
+    assert code == 0, out
+    with open_store(examples_db) as store:
+        assert store.counts() == before
+        assert {a.id for a in store.articles()} == ids
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
 def test_export_articles_in_each_format(examples_db: Path, fmt: str) -> None:
     result = runner.invoke(

@@ -21,10 +21,19 @@ JSONDict = dict[str, Any]
 
 
 def content_id(text: str, source: str) -> str:
-    """Stable article id: hash of whitespace/Unicode-normalised text plus its source."""
+    """Stable article id: hash of whitespace/Unicode-normalised text plus its source key."""
     norm = " ".join(unicodedata.normalize("NFC", text).split())
-    digest = hashlib.sha256(f"{source}\x00{norm}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{source_key(source)}\x00{norm}".encode()).hexdigest()
     return digest[:16]
+
+
+def source_key(source: str) -> str:
+    """The part of a source that names the item: a URL whole, a file by its name (with
+    any `#n` item number), so the same file read by a relative path, from another folder
+    or from another checkout keeps its id (and re-ingesting it changes nothing)."""
+    if "://" in source:
+        return source
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
