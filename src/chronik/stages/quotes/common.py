@@ -5,13 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from chronik.stages.quotes.cues import NEEDS_DAVON, SEPARABLE, VERBS
+from chronik.stages.quotes.cues import (
+    COPULAS,
+    FINAL_PARTICLE,
+    NEEDS_DAVON,
+    OPINION_NOUNS,
+    SEPARABLE,
+    SHOW_VERBS,
+    STANCE_ADJ,
+    VERBS,
+)
 from chronik.stages.quotes.speakers import TOKEN, SpeakerNP
 
 _SENT_END = re.compile(r"(?<=[.!?…])[“”\"«»]?\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])|\n+")
 
 
 _WORDS = re.compile(r"\w+")
+_CUE_WORDS = VERBS | OPINION_NOUNS | STANCE_ADJ
 
 
 @dataclass
@@ -59,13 +69,17 @@ class Cue:
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Speech-verb cues in text[start:end]; separable verbs need their particle later on."""
-    if VERBS.isdisjoint(_WORDS.findall(text, start, end)):
+    if _CUE_WORDS.isdisjoint(_WORDS.findall(text, start, end)):
         return []  # the common case, without building token tuples
     toks = [
         (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
     ]
     out: list[Cue] = []
     for i, (s, e, w) in enumerate(toks):
+        if w in OPINION_NOUNS or w in STANCE_ADJ:
+            phrase = _phrase_cue(toks, i)
+            out.extend([phrase] if phrase else [])
+            continue
         if w not in VERBS:
             continue
         if w in {"hieß", "heißt"}:
@@ -80,11 +94,40 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         for _s2, _e2, w2 in toks[i + 1 : i + 25]:
             if w2 in {".", ";", "„", "“", '"'}:
                 break
+            final = w in FINAL_PARTICLE or w2 == "zu"
+            if final and w2 in particles and _next_word(toks, _s2) not in {",", ".", ";", ":"}:
+                prev = w2
+                continue  # "zu" before a verb or noun: a preposition, not the particle
             if w2 in particles and (w not in NEEDS_DAVON or prev == "davon"):
                 out.append(Cue(s, e, f"{w} {w2}"))
                 break
             prev = w2
     return out
+
+
+def _phrase_cue(toks: list[tuple[int, int, str]], i: int) -> Cue | None:
+    """ "ist der Meinung", "zeigte sich (am Montag) überzeugt": a cue of several words."""
+    e, w = toks[i][1], toks[i][2]
+    if w in OPINION_NOUNS:
+        if i >= 2 and toks[i - 1][2] == "der" and toks[i - 2][2] in COPULAS:
+            return Cue(toks[i - 2][0], e, f"{toks[i - 2][2]} der {w}")
+        return None
+    show = _shown(toks, i)
+    return Cue(show[0], e, f"{show[2]} sich {w}") if show is not None else None
+
+
+def _shown(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
+    """The "zeigte" of "zeigte sich (am Montag) überzeugt" within four words before `i`."""
+    window = toks[max(0, i - 5) : i]
+    words = [t[2] for t in window]
+    if "sich" not in words:
+        return None
+    k = words.index("sich")
+    return window[k - 1] if k > 0 and words[k - 1] in SHOW_VERBS else None
+
+
+def _next_word(toks: list[tuple[int, int, str]], start: int) -> str:
+    return next((t[2] for t in toks if t[0] > start), ".")
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -33,7 +33,8 @@ _DE_STRONG = sorted(
         "stellten fügte fügten teilte teilten teilt kündigte kündigten kündigt sagt räumt "
         "stellt fügt versprach verspricht riet rät empfahl empfiehlt wandte hält hielt "
         "halten hielten geht ging gehen gingen schlug schlägt nannte nennt verwies verweist "
-        "erwartet erwarten erwartete"
+        "erwartet erwarten erwartete führte führten führt sicherte sicherten sichert "
+        "schränkte schränkten schränkt"
     )
 )
 # separable verbs in verb-final clauses ("Wie der Sprecher mitteilte, ...") and participles
@@ -84,10 +85,30 @@ SEPARABLE: dict[str, tuple[str, ...]] = {
     "ging": ("aus",),
     "gehen": ("aus",),
     "gingen": ("aus",),
+    "führte": ("aus",),  # "führt der Bericht aus, …" (clause-final, checked in find_cues)
+    "führten": ("aus",),
+    "führt": ("aus",),
+    "sicherte": ("zu",),  # "zu" only clause-final (checked in find_cues)
+    "sicherten": ("zu",),
+    "sichert": ("zu",),
+    "schränkte": ("ein",),
+    "schränkten": ("ein",),
+    "schränkt": ("ein",),
     "schlug": ("vor",),
     "schlägt": ("vor",),
 }
 NEEDS_DAVON = frozenset(["geht", "ging", "gehen", "gingen"])
+# verbs whose particle must end its clause to mean speech ("führte aus, …", "sicherte zu, …")
+FINAL_PARTICLE = frozenset(["führte", "führten", "führt", "sicherte", "sicherten", "sichert"])
+# "X ist der Meinung, dass …": a copula with an opinion noun works as one cue
+OPINION_NOUNS = words("Meinung Ansicht Auffassung Überzeugung")
+COPULAS = words("ist sind war waren")
+# "X zeigte sich überzeugt, dass …": a stance adjective after "zeigen sich" works as a cue
+STANCE_ADJ = words(
+    "überzeugt zuversichtlich optimistisch skeptisch besorgt enttäuscht zufrieden erfreut "
+    "überrascht erleichtert empört entsetzt bestürzt verwundert"
+)
+SHOW_VERBS = words("zeigte zeigten zeigt zeigen")
 
 
 def _weak_forms(stem: str) -> set[str]:

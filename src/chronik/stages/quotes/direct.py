@@ -7,8 +7,15 @@ from bisect import bisect_right
 
 from chronik.stages.quotes.common import Found, find_cues
 from chronik.stages.quotes.marks import find_marked
+from chronik.stages.quotes.mood import sentence_mood
 from chronik.stages.quotes.speakers import SpeakerNP, np_after, np_before
-from chronik.stages.quotes.subjects import lead_subject, subject_after, subject_around
+from chronik.stages.quotes.subjects import (
+    lead_subject,
+    source_after,
+    source_before,
+    subject_after,
+    subject_around,
+)
 
 _AFTER = re.compile(r"^[\s,.]*(?:(so|according to)\s+|)")
 _SENTENCEY = re.compile(r"[.!?…]\s*[“”\"«»‘’'›‹]$")
@@ -30,6 +37,7 @@ def find_direct(text: str, bounds: list[tuple[int, int]]) -> list[Found]:
             not _attach_after(text, found, hi)
             and not _attach_before(text, found, lo)
             and not _attach_next(text, found, bounds, starts, hi)
+            and not _attach_prev(text, found, bounds, starts, lo)
         ):
             words = len(text[mk.start : mk.end].split())
             found.inherit = words >= MIN_FREE_WORDS or bool(
@@ -72,6 +80,8 @@ def _attach_after(text: str, q: Found, hi: int) -> bool:
         return False
     cue = cues[0]
     n_before = len(text[rest : cue.start].split())
+    if n_before == 0 and cue.text.endswith(" es"):
+        return _set(q, cue.text, source_after(text, cue.end, end))  # „…“, hieß es aus X
     if n_before == 0:
         return _set(q, cue.text, np_after(text, cue.end, end))
     if n_before <= 4:
@@ -100,22 +110,67 @@ def _attach_next(
     return _set(q, cues[0].text, subject_after(text, cues[0].end, e2))
 
 
+def _attach_prev(
+    text: str, q: Found, bounds: list[tuple[int, int]], starts: list[int], lo: int
+) -> bool:
+    """Der Bürgermeister war deutlich. „…“: a quote opening its sentence after a sentence
+    without quotes whose subject is a named person speaks that person's words."""
+    if text[lo : q.start].strip() or not _sentence_like(text, q):
+        return False
+    k = bisect_right(starts, lo) - 2
+    if k < 0 or "\n" in text[bounds[k][1] : q.start]:
+        return False
+    s0, e0 = bounds[k]
+    if any(c in text[s0:e0] for c in '„“”"»«') or e0 > lo or sentence_mood(text[s0:e0]):
+        return False  # a quote or reported speech itself: inheritance decides
+    sp = lead_subject(text, s0, e0)
+    named = sp is not None and (sp.role or len((sp.name or "").split()) >= 2)
+    if sp is None or not named or not _fronted_start(text, s0, sp.start):
+        return False
+    q.speaker = sp
+    return True
+
+
+def _fronted_start(text: str, s0: int, start: int) -> bool:
+    """The subject opens its sentence (only a determiner or title before it)."""
+    return not re.search(r"[,;:]", text[s0:start]) and len(text[s0:start].split()) <= 2
+
+
 def _attach_before(text: str, q: Found, lo: int) -> bool:
     """X sagte: „…“ / antwortete Putin: „…“ / Merkel: „…“."""
     head = text[lo : q.start]
+    if re.search(r",\s*$", head):
+        return _attach_comma(text, q, lo)
     if not re.search(r":\s*$", head):
         return False
     cues = find_cues(text, lo, q.start)
     colon = lo + head.rstrip().rfind(":")
     if cues:
         cue = cues[-1]
+        if cue.text.endswith(" es"):  # "Auf der Homepage heißt es: „…“"
+            return _set(q, cue.text, source_before(text, lo, cue.start))
         sp = subject_around(text, lo, cue.start, cue.end, colon)
         return _set(q, cue.text, sp or lead_subject(text, lo, cue.start))
     if len(text[lo:colon].split()) <= 4:
-        return _set(q, ":", np_before(text, colon, lo))
+        sp = np_before(text, colon, lo) or lead_subject(text, lo, colon)
+        return _set(q, ":", sp)  # "Merkel: „…“" / "Der Text lautete: „…“"
     if _sentence_like(text, q):
         return _set(q, None, lead_subject(text, lo, colon))
     return False
+
+
+def _attach_comma(text: str, q: Found, lo: int) -> bool:
+    """X bekräftigte, „…“: a cue whose clause ends in a comma right before the quote."""
+    comma = lo + text[lo : q.start].rstrip().rfind(",")
+    cues = find_cues(text, lo, comma)
+    if not cues or not _sentence_like(text, q):
+        return False
+    cue = cues[-1]
+    gap = text[cue.end : comma]
+    if "," in gap or len(gap.split()) > 6 or re.search(r"[„“\"»«]", gap):
+        return False
+    sp = subject_around(text, lo, cue.start, cue.end, comma)
+    return _set(q, cue.text, sp)
 
 
 def _sentence_like(text: str, q: Found) -> bool:

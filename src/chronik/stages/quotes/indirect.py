@@ -32,6 +32,7 @@ from chronik.stages.quotes.speakers import (
 from chronik.stages.quotes.subjects import (
     aux_before,
     lead_subject,
+    source_after,
     source_before,
     subject_after,
     subject_around,
@@ -162,7 +163,9 @@ def _closes_before_cue(seg: str) -> bool:
 
 def _cue_first(text: str, s: int, e: int) -> Found | None:
     for cue in find_cues(text, s, e):
-        if re.search(r"[“”\"«»]\s*,?\s*$", text[s : cue.start]):
+        if re.search(r"[“”\"«»]\s*,?\s*$", text[s : cue.start]) and not _quoted_name(
+            text[s : cue.start]
+        ):
             continue  # „…“, sagte X: the direct quote owns this cue
         if _clause_before(text[s : cue.start]) and not _THAT.match(text[cue.end : e]):
             continue  # "…, sagte X, der Sprecher": a cue after its clause (`_cue_last`)
@@ -180,20 +183,36 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
         q0, q1 = strip_span(text, cue.end + m.end(), e)
         if q1 - q0 < 12 or len(text[q0:q1].split()) < 3:
             continue
+        if cue.text.startswith("führ") and not _reported_clause(text, q0, q1):
+            continue  # "führte die Angriffe aus, …": carried out, not said
         impersonal = cue.text.endswith(" es") or _passive(text, s, cue.start, cue.end)
-        if impersonal and not cue.text.endswith(" es"):
+        if cue.text.endswith(" es"):
+            sp = source_before(text, s, cue.start)
+        elif impersonal:
             sp = _passive_source(text, s, cue.start)
         else:
             v0, v1 = aux_before(text, s, cue.start) or (cue.start, cue.end)
             sp = subject_around(text, s, v0, v1, cue.end + m.start())
             sp = sp or _subject(text, s, cue.start) or lead_subject(text, s, cue.start)
-        if sp is None and cue.text.endswith(" es"):
-            sp = source_before(text, s, cue.start)
         found = Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
         if impersonal:
             found.extra["keep"] = "1"  # "hieß es", "wurde berichtet": no named source needed
         return found
     return None
+
+
+_NAME_IN_MARKS = re.compile(r"[„“\"»«]([A-ZÄÖÜ][^„“”\"»«.,!?:;]{0,40})[“”\"«»]\s*$")
+
+
+def _quoted_name(head: str) -> bool:
+    """The marks before a cue enclose a short title ("Die Zeitung „Yemen Observer“
+    berichtet"), not the quote that the cue attributes."""
+    m = _NAME_IN_MARKS.search(head)
+    return m is not None and len(m.group(1).split()) <= 4
+
+
+def _reported_clause(text: str, q0: int, q1: int) -> bool:
+    return text.startswith(("dass", "ob"), q0) or sentence_mood(text[q0:q1]) is not None
 
 
 def _names_as(cue: str, gap: str) -> bool:
@@ -265,8 +284,8 @@ def _cue_last(text: str, s: int, e: int) -> Found | None:
         head = text[s : cue.start].rstrip()
         if not _clause_before(head):
             continue
-        sp = np_after(text, cue.end, e)
         impersonal = cue.text.endswith(" es")
+        sp = source_after(text, cue.end, e) if impersonal else np_after(text, cue.end, e)
         if sp is None and not impersonal:
             continue
         q0, q1 = strip_span(text, s, s + len(head))

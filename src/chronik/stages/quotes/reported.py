@@ -16,7 +16,13 @@ import re
 from chronik.stages.quotes.common import Found, strip_span
 from chronik.stages.quotes.cues import words
 from chronik.stages.quotes.speakers import SpeakerNP, np_after
-from chronik.stages.quotes.subjects import _before_skipping_adverbs, _fronted, subject_around
+from chronik.stages.quotes.subjects import (
+    _before_skipping_adverbs,
+    _fronted,
+    _institution,
+    lead_subject,
+    subject_around,
+)
 
 # finite verb forms (3rd person, present and past) -> particles ("+ab": separable, closing
 # the clause) or a preposition the clause needs ("" = none). Stems are kept few and
@@ -133,6 +139,8 @@ def _subject(text: str, s: int, v0: int, v1: int, e: int, strict: bool) -> Speak
         and _institution(before.text)
     ):
         sp = before  # "Die Behörden werfen Luna Betrug vor": the fronted collective speaks
+    if sp is None and re.search(r"\bund\s+$", text[s:v0]):
+        sp = lead_subject(text, s, v0)  # "X möchte …, nimmt … und warnt vor …": X
     if sp is None or (sp.text.split()[0].lower() in _OBJECT_CASE and not sp.pronoun):
         return None  # "Den Piloten erwartet …": an object, not the speaker
     if strict and not (sp.pronoun or sp.name or sp.role or _institution(sp.text)):
@@ -141,18 +149,3 @@ def _subject(text: str, s: int, v0: int, v1: int, e: int, strict: bool) -> Speak
 
 
 _OBJECT_CASE = words("den dem einem einen")
-
-
-_INSTITUTION = re.compile(
-    r"(?:Polizei|Regierung|Behörden?|Ministerium|Gericht|Richter|Staat|Parlament|Medien|"
-    r"Partei|Verband|Rat|Kommission|Armee|Militär|Gewerkschaft|Unternehmen|Konzern|Bank|"
-    r"Staaten|Verwaltung|Senat|Ausschuss|Opposition|Kritiker|Experten|Gutachter|Betreiber|"
-    r"Verantwortlichen|Quellen|Organisationen|Zeitung|Agentur|Rundfunk|Sender|Fraktion|"
-    r"Bürger|Anwohner|Ärzte|Forscher|Wissenschaftler|Ermittler|Staatsanwaltschaft|Anwalt|"
-    r"Gemeinde|Stadt|Land|Länder|Union|Liga|Verein|Bundesregierung|Stiftung|Institut)$"
-)
-
-
-def _institution(np_text: str) -> bool:
-    """A described collective speaker ("die Polizei", "Die Verantwortlichen des Amtes")."""
-    return any(w[:1].isupper() and _INSTITUTION.search(w) for w in np_text.split())

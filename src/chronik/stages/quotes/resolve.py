@@ -73,10 +73,23 @@ def _fill_forward(found: list[Found]) -> None:
             a.speaker, a.cue = b.speaker, b.cue
 
 
+def _split(last: Found | None, f: Found) -> bool:
+    """„A“, so X, „B.“: the second part of a quote split by its attribution."""
+    sp = last.speaker if last is not None else None
+    return (
+        last is not None
+        and sp is not None
+        and last.type == f.type == "direct"
+        and last.end <= sp.start
+        and sp.end <= f.start
+        and f.start - last.end <= 80
+    )
+
+
 def _fill_backward(found: list[Found]) -> None:
     last: Found | None = None
     for f in found:
-        free = f.speaker is None and f.inherit and f.extra.get("lead") != "1"
+        free = f.speaker is None and f.inherit and (f.extra.get("lead") != "1" or _split(last, f))
         if free and last is not None and f.start - last.end <= INHERIT_CHARS:
             f.speaker, f.cue = last.speaker, None
             f.extra["inherited"] = "1"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from chronik.stages.quotes.cues import (
     DETERMINERS,
@@ -19,6 +20,7 @@ from chronik.stages.quotes.cues import (
     ROLE_SUFFIX,
     SOURCE_WORDS,
     VERBS,
+    words,
 )
 
 TOKEN = re.compile(r"[A-ZÄÖÜ]\.(?=\s[A-ZÄÖÜ])|\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -54,7 +56,16 @@ _STOP_AFTER = frozenset(
         "that",
     ]
 )
-_NAME_PART = re.compile(r"^[A-ZÄÖÜ][\w'’-]*\.?$")
+_NAME_PART = re.compile(
+    r"^(?:[A-ZÄÖÜ]|(?:el|al|ad|as|bin|ibn|van|von|de|da|di|du|le|la)-[A-ZÄÖÜ])[\w'’-]*\.?$"
+    r"|^[a-zäöü]\w*-[A-ZÄÖÜ][\w'’-]*$"  # "documenta-Homepage", "eBay-Chef"
+    r"|^\d+-[Jj]ährige[nr]?$"  # "der 81-jährige": a nominalised age is a person
+)
+# numerals inside a noun phrase ("der drei Organisationen", "die 27 Mitgliedstaaten")
+NUMERALS = words(
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert beiden "
+    "beide mehrere einige viele zahlreiche"
+)
 MAX_NP_TOKENS = 16
 
 
@@ -72,6 +83,21 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [
         (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
     ]
+
+
+_NOT_ADJ = frozenset(["über", "unter", "hinter", "wider", "oder", "aber", "sowie", "gegen", "wie"])
+
+
+def _adj_at(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """An attributive adjective or numeral: followed by another one or by a noun, so a past
+    tense verb with the same ending ("brachte die Sprecherin") is not read as one."""
+    w = toks[i][2]
+    low = w.lower()
+    if not (_ADJ.match(w) or low in NUMERALS or w.isdigit()) or low in VERBS | _NOT_ADJ:
+        return False
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    adj_next = bool(_ADJ.match(nxt)) and nxt.lower() not in DETERMINERS | _NOT_ADJ
+    return _is_cap(nxt) or adj_next or nxt.lower() in NUMERALS
 
 
 def _is_cap(word: str) -> bool:
@@ -118,8 +144,9 @@ def _name_in(words: list[str]) -> str | None:
         best = next((r for r in runs if len(r) >= 2), max(runs, key=len) if runs else [])
     if not best:
         return None
-    if len(best) == 1 and words and words[0].lower() in DETERMINERS:
-        return None  # "die Polizei": a description, not a name
+    quoted = any(a in '„“"»«' and b == best[0] for a, b in pairwise(words))
+    if len(best) == 1 and words and words[0].lower() in DETERMINERS and not quoted:
+        return None  # "die Polizei": a description, not a name (but: das Blatt „Kurier“)
     return " ".join(best)
 
 
@@ -155,7 +182,7 @@ def _take_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
             out.append(toks[i])
             i += 1
             continue
-        if low in DETERMINERS or (_ADJ.match(w) and (not out or not _is_cap(out[-1][2]))):
+        if low in DETERMINERS or (_adj_at(toks, i) and (not out or not _is_cap(out[-1][2]))):
             if low in _STOP_AFTER:
                 break
             out.append(toks[i])
@@ -201,9 +228,31 @@ def np_before(text: str, pos: int, floor: int) -> SpeakerNP | None:
         app = _back_np(toks)
         return _make(text, app) if app and _name_in([t[2] for t in app]) else None
     head = _back_np(toks)
-    if head is None or _after_prep(toks, toks.index(head[0])) or _temporal(head):
+    if head is not None and _after_prep(toks, toks.index(head[0])):
+        head = _before_pp(toks, toks.index(head[0]))
+    if head is None or _temporal(head):
         return None
     return _make(text, head)
+
+
+_NP_OPENERS = frozenset(["und", "aber", "wie"])  # "Wie X gegenüber Y bestätigte, …"
+
+
+def _before_pp(toks: list[tuple[int, int, str]], i: int) -> list[tuple[int, int, str]] | None:
+    """ "Ein Sprecher des Weißen Hauses in Washington sagte": a fronted noun phrase with a
+    trailing PP attribute is the subject; the PP's own noun is not."""
+    j = i - 1
+    while j >= 0 and toks[j][2].lower() not in _PREPS:
+        j -= 1
+    if j <= 0:
+        return None
+    head = _back_np(toks[:j])
+    if head is None or len(head) < 2 or _temporal(head):
+        return None
+    k = toks.index(head[0])
+    if k > 0 and toks[k - 1][2] not in _CLAUSE and toks[k - 1][2].lower() not in _NP_OPENERS:
+        return None  # only a noun phrase that opens its clause
+    return head
 
 
 _CLAUSE = frozenset(',.;:!?„“”"»«()')
@@ -259,9 +308,23 @@ _TIME = re.compile(
 )
 
 
+def _coordinated(toks: list[tuple[int, int, str]], k: int, i: int) -> bool:
+    """ "A, B und C sagten": a list of names is one subject. A comma joins only inside a
+    list that ends in "und"/"sowie" before the head."""
+    w = toks[k][2]
+    if k < 1 or not _is_cap(toks[k - 1][2]) or not _is_cap(toks[k + 1][2]):
+        return False
+    if w in {"und", "sowie"}:
+        return True
+    return w == "," and any(t[2] in {"und", "sowie"} for t in toks[k + 1 : i])
+
+
 def _after_prep(toks: list[tuple[int, int, str]], i: int) -> bool:
     j = i - 1
-    while j >= 0 and (toks[j][2].lower() in DETERMINERS or _ADJ.match(toks[j][2])):
+    while j >= 0 and (
+        toks[j][2].lower() in DETERMINERS
+        or (_ADJ.match(toks[j][2]) and toks[j][2].lower() not in _PREPS)
+    ):
         j -= 1
     return j >= 0 and toks[j][2].lower() in _PREPS
 
@@ -283,8 +346,9 @@ def _back_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | N
         if (
             _is_cap(w)
             or low in DETERMINERS
-            or _ADJ.match(w)
+            or _adj_at(toks, j - 1)
             or (low in _GENITIVE and j - 2 >= 0 and _is_cap(toks[j - 2][2]))
+            or _coordinated(toks, j - 1, i)
         ):
             j -= 1
         else:

@@ -13,10 +13,10 @@ import re
 
 from chronik.stages.quotes.cues import DETERMINERS, PRONOUNS, words
 from chronik.stages.quotes.speakers import (
-    _ADJ,
     _PREPS,
     _TIME,
     SpeakerNP,
+    _adj_at,
     _back_np,
     _is_cap,
     _make,
@@ -69,6 +69,21 @@ def aux_before(text: str, s: int, cue_start: int) -> tuple[int, int] | None:
     return (found[-1].start(), found[-1].end()) if found else None
 
 
+_INSTITUTION = re.compile(  # head nouns, also as compound tails ("Bundespolizei")
+    r"(?i:amt|Polizei|Regierung|Behörden?|Ministerium|Gericht|Richter|Staat|Parlament|Medien|"
+    r"Partei|Verband|Rat|Kommission|Armee|Militär|Gewerkschaft|Unternehmen|Konzern|Bank|"
+    r"Staaten|Verwaltung|Senat|Ausschuss|Opposition|Kritiker|Experten|Gutachter|Betreiber|"
+    r"Verantwortlichen|Quellen|Organisationen|Zeitung|Agentur|Rundfunk|Sender|Fraktion|"
+    r"Bürger|Anwohner|Ärzte|Forscher|Wissenschaftler|Ermittler|Staatsanwaltschaft|Anwalt|"
+    r"Gemeinde|Stadt|Land|Länder|Union|Liga|Verein|Bundesregierung|Stiftung|Institut)$"
+)
+
+
+def _institution(np_text: str) -> bool:
+    """A described collective speaker ("die Polizei", "Die Verantwortlichen des Amtes")."""
+    return any(w[:1].isupper() and _INSTITUTION.search(w) for w in np_text.split())
+
+
 def is_person_like(sp: SpeakerNP | None) -> bool:
     return sp is not None and (sp.pronoun or bool(sp.name) or bool(sp.role))
 
@@ -80,6 +95,9 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     or adverbs between: "Lars Beringer, sagte", "Die Kanadier hingegen sagen"); otherwise the
     noun phrase after it ("Gegenüber Spiegel Online berichtete Michael Gordon").
     """
+    rel = relative_subject(text, s, cue_start)
+    if rel is not None:
+        return rel
     before = _before_skipping_adverbs(text, s, cue_start)
     after = subject_after(text, cue_end, limit)
     fronted = before is not None and _fronted(text, s, before.start)
@@ -89,6 +107,24 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     if after is not None and (is_person_like(after) or before is None):
         return after
     return before or after
+
+
+_RELATIVE = re.compile(r",\s*(der|die|das|welcher|welche|welches)\s+((?:[a-zäöüß]+\s+){0,3})$")
+
+
+def relative_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
+    """ "Ägypten, das vorschlug, …": the relative pronoun speaks; its name is the antecedent's."""
+    m = _RELATIVE.search(text, max(s, cue_start - 80), cue_start)
+    if m is None or not all(w in ADVERBS for w in m.group(2).split()):
+        return None
+    head = _back_np(_tokens(text, max(s, m.start() - 200), m.start())) or []
+    cut = [k for k, t in enumerate(head) if t[2] in {"von", "vom"}]
+    head = head[cut[-1] + 1 :] if cut else head  # "Sitzung von Ägypten, das": Ägypten
+    ante = _make(text, head) if head else None  # may sit in a PP: "von Ägypten, das …"
+    if ante is None or ante.pronoun:
+        return None
+    name = ante.name or ante.text
+    return SpeakerNP(m.start(1), m.end(1), m.group(1), name, role=ante.role)
 
 
 _CLAUSE_OPENERS = words(
@@ -146,13 +182,16 @@ def lead_subject(text: str, lo: int, hi: int) -> SpeakerNP | None:
         if low in _PREPS or low in _OBLIQUE:
             i = _skip_np(toks, i + 1)
             continue
+        if low == "(":  # "Angela Merkel (CDU)": an affiliation, never the subject
+            i = next((k + 1 for k in range(i, min(i + 8, len(toks))) if toks[k][2] == ")"), i + 1)
+            continue
         if low in PRONOUNS or _is_cap(toks[i][2]) or low in DETERMINERS:
             sp = np_after(text, toks[i][0], hi)
             if sp is not None and _TIME.search(sp.text.split()[-1]) and not sp.pronoun:
                 i = _skip_to(toks, i, sp.end)  # "am 15. April": a time, never a speaker
                 continue
             if sp is not None:
-                if is_person_like(sp):
+                if is_person_like(sp) or _subject_first(text, lo, sp, toks, i):
                     return sp
                 if fallback is None and low not in _POSSESSIVE_OBJ:
                     fallback = sp
@@ -165,11 +204,23 @@ def lead_subject(text: str, lo: int, hi: int) -> SpeakerNP | None:
 _POSSESSIVE_OBJ = frozenset(["des", "eines", "einer"])
 
 
+def _subject_first(
+    text: str, lo: int, sp: SpeakerNP, toks: list[tuple[int, int, str]], i: int
+) -> bool:
+    """A collective opening its clause right before the finite verb is the subject
+    ("Das Robert-Koch-Institut sieht …"), even though it is no name."""
+    if i != 0 or not _institution(sp.text):
+        return False
+    k = _skip_to(toks, i, sp.end)
+    nxt = toks[k][2] if k < len(toks) else ""
+    return nxt.islower() and nxt not in DETERMINERS and nxt not in _PREPS
+
+
 def _skip_np(toks: list[tuple[int, int, str]], i: int) -> int:
     """Past a noun phrase and its coordinated partners ("mit A und B"): all in the PP."""
     while True:
         while i < len(toks) and (
-            toks[i][2].lower() in DETERMINERS or _ADJ.match(toks[i][2]) or _is_cap(toks[i][2])
+            toks[i][2].lower() in DETERMINERS or _adj_at(toks, i) or _is_cap(toks[i][2])
         ):
             i += 1
         if i + 1 < len(toks) and toks[i][2] in _COORD and _is_cap(toks[i + 1][2]):
@@ -187,11 +238,41 @@ def _skip_to(toks: list[tuple[int, int, str]], i: int, end: int) -> int:
     return i
 
 
+_SOURCE_PREPS = frozenset(["In", "Im", "Auf", "Aus", "Bei", "Beim", "Laut", "Unter"])
+
+
 def source_before(text: str, s: int, pos: int) -> SpeakerNP | None:
     """The last noun phrase before `pos`, even inside a prepositional phrase: the source of
     an impersonal cue ("Auf der Website des Kremls hieß es, …")."""
     toks = [t for t in _tokens(text, s, pos) if t[2].lower() not in ADVERBS]
+    if len(toks) > 1 and toks[0][2] in _SOURCE_PREPS:
+        sp = np_after(text, toks[1][0], pos)  # "In dem Bericht, der …, heißt es"
+        comma = sp is not None and text[sp.end : sp.end + 2].startswith(",")
+        if sp is not None and comma and not _temporal(_tokens(text, sp.start, sp.end)):
+            return sp
     head = _back_np(toks)
     if not head or _temporal(head):
         return None
     return _make(text, head)
+
+
+_AFTER_PREPS = frozenset(["aus", "in", "im", "von", "vom", "bei", "beim", "seitens", "auf"])
+
+
+def source_after(text: str, pos: int, limit: int) -> SpeakerNP | None:
+    """The source named after an impersonal cue: "hieß es aus dem Ministerium", "hieß es in
+    einer Mitteilung der Polizei", "hieß es am Montag aus Polizeikreisen"."""
+    toks = _tokens(text, pos, min(limit, pos + 200))[:14]
+    i = 1 if toks and toks[0][2] == "es" else 0
+    while i < len(toks):
+        low = toks[i][2].lower()
+        if low in ADVERBS:
+            i += 1
+        elif low in {"am", "an"} and i + 1 < len(toks) and _TIME.search(toks[i + 1][2]):
+            i += 2  # "am Montag"
+        else:
+            break
+    if i + 1 >= len(toks) or toks[i][2].lower() not in _AFTER_PREPS:
+        return None
+    sp = np_after(text, toks[i + 1][0], limit)
+    return None if sp is None or _temporal(_tokens(text, sp.start, sp.end)) else sp
