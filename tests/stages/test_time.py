@@ -189,7 +189,11 @@ def test_narrative_mode_resolves_against_the_last_stated_date() -> None:
     assert found["3. Oktober"] == "1939-10-03"
     assert found["Zwei Tage später"] == "1939-10-05"
     news = {t.text: t.value for t in tag(text, "de", "2011-02-16")}
-    assert news["3. Oktober"] == "2010-10-03"  # news mode: nearest to the DCT
+    assert news["3. Oktober"] == "1939-10-03"  # news mode too: a year just stated dates it
+    assert news["Zwei Tage später"] == "1939-10-05"
+    far = text.replace(". Am", ". " + "Die Lage blieb unklar. " * 12 + "Am")
+    news_far = {t.text: t.value for t in tag(far, "de", "2011-02-16")}
+    assert news_far["3. Oktober"] == "2010-10-03"  # a year stated long before: the DCT's
 
 
 def test_relative_plural_periods_mean_the_same_in_german_and_english() -> None:

@@ -120,6 +120,7 @@ def tense_of(sentence: str, lang: str) -> int:
     return 0
 
 
+RECENT_CHARS = 250  # how far back a stated year still dates a year-less expression
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
 _CLAUSE_WINDOW = 300
 
@@ -138,6 +139,10 @@ class Ctx:
     story_mode: bool = False  # narrative text (history): resolve against the last stated date
     last_stated: Anchor | None = None  # last explicit date of any granularity
     style: str = "news"  # "timeml": KRAUTS/It-TimeML conventions (see `tag`)
+    stated: Anchor | None = None  # last date whose text names its year ("1991", "5. März 1992")
+    stated_pos: int = -1
+    used_stated: bool = False  # the current handler resolved against `stated`
+    section: Anchor | None = None  # narrative: the year of the current section's heading
     pos: int = 0
     _starts: list[int] = field(default_factory=list)
     _tense: dict[int, int] = field(default_factory=dict)
@@ -193,6 +198,20 @@ class Ctx:
         if self.dct is None:
             raise Unanchored(placeholder)
         return self.dct
+
+    def recent_year(self) -> Anchor | None:
+        """A year the text has just stated (news mode): "Erst 1991 erhielt er ... Ab Ende des
+        Jahres" is the end of 1991, not of the DCT's year. None when no stated year is close
+        by, when it is the DCT's own year (the DCT, which knows the day, is better) or when
+        the sentence's tense points the other way from the DCT."""
+        if self.story_mode or self.stated is None or self.pos - self.stated_pos > RECENT_CHARS:
+            return None
+        if self.dct is not None:
+            step = self.stated.year - self.dct.year
+            if step == 0 or step * self.tense < 0:
+                return None  # "für 2014 und 2015 ... Im Dezember hatten": the tense says which
+        self.used_stated = True
+        return self.stated
 
     def local_ref(self, placeholder: str = "XXXX-XX-XX") -> Anchor:
         """The last date the text mentioned (for "am Vorabend", times), else the DCT."""
@@ -254,8 +273,12 @@ def span_of(m: re.Match[str]) -> tuple[int, int]:
 def run(rules: Sequence[Rule], ctx: Ctx) -> list[Found]:
     """Match all rules, keep the best non-overlapping ones, normalise them left to right."""
     found: list[Found] = []
+    sections = _Sections(ctx.text) if ctx.story_mode else None
     for c in select(_candidates(ctx.text, rules)):
         ctx.pos = c.start
+        if sections is not None:
+            sections.advance(ctx)
+        ctx.used_stated = False
         used = ctx.last_stated if ctx.story_mode and ctx.last_stated else ctx.dct
         anchor = used.iso() if used else None
         try:
@@ -270,8 +293,38 @@ def run(rules: Sequence[Rule], ctx: Ctx) -> list[Found]:
             s = hit.start if hit.start is not None else s
             e = hit.end if hit.end is not None else e
             found.append(Found(s, e, hit, anchor))
-            _update_narrative(ctx, hit)
+            _update_narrative(ctx, hit, _YEAR_DIGITS.search(ctx.text, s, e) is not None)
     return found
+
+
+_HEADING = re.compile(r"(?m)^[^\S\n]*([^\n]{1,60}?)[^\S\n]*$")
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+_YEAR_ONLY = re.compile(r"^(?:\w*jahr\s+)?\d{4}$", re.I)
+_HEADING_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d\d)(?!\d)")
+
+
+class _Sections:
+    """Headings of a narrative ("1862", "Westlicher Kriegsschauplatz"): a history told
+    by theatre goes back to its section's year at each sub-heading, instead of carrying
+    on from the last date of the previous theatre (WikiWarsDE)."""
+
+    def __init__(self, text: str) -> None:
+        lines = [m for m in _HEADING.finditer(text) if not m.group(1).endswith(_SENTENCE_END)]
+        self.heads = [(m.start(), _HEADING_YEAR.search(m.group(1))) for m in lines]
+        self.i = 0
+        self.year: Anchor | None = None
+
+    def advance(self, ctx: Ctx) -> None:
+        """Apply the headings passed since the last match."""
+        while self.i < len(self.heads) and self.heads[self.i][0] <= ctx.pos:
+            year = self.heads[self.i][1]
+            self.i += 1
+            if year is not None:
+                self.year = Anchor(int(year.group(1)))
+                # a chronicle's year ("1862", "Kriegsjahr 1915") holds against asides
+                ctx.section = self.year if _YEAR_ONLY.match(year.string) else None
+            if self.year is not None:
+                ctx.last_stated = self.year
 
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -280,12 +333,26 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _STATED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
-def _update_narrative(ctx: Ctx, hit: Hit) -> None:
-    """Remember dates the text states (not vague ones) for later anchoring."""
+_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _update_narrative(ctx: Ctx, hit: Hit, literal_year: bool = False) -> None:
+    """Remember dates the text states (not vague ones) for later anchoring.
+
+    `stated` follows dates that name their year, and the year-less ones resolved against
+    it (so "1991 ... im April" can roll over into 1992), never the DCT's guesses.
+    """
     if not hit.anchors:
         return
-    if hit.type == "DATE" and not hit.vague and _STATED.match(hit.value):
+    aside = (
+        literal_year
+        and ctx.section is not None
+        and not hit.value.startswith(f"{ctx.section.year:04d}")
+    )  # "Kriegsjahr 1915 ... (bis zum 9. Januar 1916)": the section keeps its year
+    if hit.type == "DATE" and not hit.vague and _STATED.match(hit.value) and not aside:
         ctx.last_stated = Anchor.parse(hit.value)
+    if hit.type == "DATE" and not hit.vague and (literal_year or ctx.used_stated):
+        ctx.stated, ctx.stated_pos = Anchor.parse(hit.value), ctx.pos
     if hit.type in ("DATE", "TIME") and not hit.vague and _DAY.match(hit.value):
         ctx.narrative = Anchor.parse(hit.value)
         ctx.narrative_pos = ctx.pos

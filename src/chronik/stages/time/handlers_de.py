@@ -105,25 +105,6 @@ def _year_range(m: re.Match[str], ctx: Ctx) -> Hit | list[Hit] | None:
     ]
 
 
-def _decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    words = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
-             "siebziger": 7, "achtziger": 8, "neunziger": 9}  # fmt: skip
-    dec = g(m, "dd")
-    digit = int(dec) if dec else words.get((g(m, "dw") or "").lower())
-    if digit is None:
-        return None
-    cent = g(m, "cent") or "19"
-    return Hit("DATE", f"{cent}{digit}", mod=c.position_mod(g(m, "pos")))
-
-
-def _century(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    n = g(m, "n")
-    if n:
-        return Hit("DATE", f"{int(n) - 1:02d}")
-    rel = c.rel_direction(g(m, "rel")) or 0
-    return Hit("DATE", f"{ctx.ref('XX').year // 100 + rel:02d}")
-
-
 _SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # winter is named by its January
 
 
@@ -136,6 +117,10 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit("DATE", c.season_value(season, int(y_txt)), mod=mod)
     ref = ctx.ref(f"XXXX-{season}")
     rel = c.rel_direction(g(m, "rel"))
+    if ctx.story_mode and rel is None:  # a narrative's season: its current year, moving on
+        return Hit(
+            "DATE", c.season_value(season, c.year_guess(ref, _SEASON_MID[season], ctx)), mod=mod
+        )
     direction = rel if rel is not None else ctx.tense
     now = ref.year * 12 + (ref.month or 6)
     cands = [(y * 12 + _SEASON_MID[season], y) for y in (ref.year - 1, ref.year, ref.year + 1)]
@@ -212,10 +197,6 @@ def _duration2(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DURATION", f"{prefix}{c._fmt(n1)}{u1}{c._fmt(n2)}{u2}")
 
 
-def _heuer(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("DATE", f"{ctx.ref('XXXX').year:04d}")
-
-
 _UNIT_OF_REL = {"woche": "W", "monat": "M", "jahr": "Y", "wochenende": "WE"}
 
 
@@ -231,8 +212,15 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
         value, vague = shift_unit(ctx.ref("XXXX-WXX-WE"), "W", n)
         return Hit("DATE", f"{value}-WE", vague=vague, mod=mod)
     placeholder = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit]
+    if _SAME.match(g(m, "rel") or "-") or (unit == "Y" and rel is None):
+        recent = ctx.recent_year()  # "1991 ... Ende des Jahres", "im selben Monat"
+        if recent is not None and (unit == "Y" or recent.month is not None):
+            return Hit("DATE", shift_unit(recent, unit, 0)[0], mod=mod)
     value, vague = shift_unit(ctx.ref(placeholder), unit, n)
     return Hit("DATE", value, vague=vague, mod=mod)
+
+
+_SAME = re.compile(r"selb|gleich|-", re.I)
 
 
 _PREV = {"vorjahr": ("Y", -1), "vormonat": ("M", -1), "vorwoche": ("W", -1),
@@ -348,15 +336,6 @@ def _year_part(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def _bc_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"BC{int(m.group('y')):04d}")
-
-
-def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """ "im August vorigen Jahres" -> the month in the year before the DCT's."""
-    month = lx.month_of(m.group("mon"))
-    rel = c.rel_direction(m.group("rel"))
-    if month is None or rel is None:
-        return None
-    return Hit("DATE", f"{ctx.ref(f'XXXX-{month:02d}').year + rel:04d}-{month:02d}")
 
 
 _LIST_DAY = re.compile(r"([0-3]?\d)\.")
