@@ -17,6 +17,9 @@ sys.path.insert(0, str(ROOT / "tests" / "stages"))
 
 from seed_gold import score_quantities, score_quotes  # noqa: E402
 
+from chronik.model import Article, Quote  # noqa: E402
+from chronik.pipeline import process_batch  # noqa: E402
+from chronik.stages import create  # noqa: E402
 from chronik.stages.quantities import extract_quantities  # noqa: E402
 from chronik.stages.quotes import extract_quotes  # noqa: E402
 
@@ -30,7 +33,17 @@ def seeds() -> None:
     quotes = {n: extract_quotes(t, "de") for n, t in texts.items()}
     qty = {n: extract_quantities(t, "de", quotes[n]) for n, t in texts.items()}
     print("seed quotes:", {k: round(v, 3) for k, v in score_quotes(texts, quotes).items()})
+    with_ents = {n: _with_entities(n, t) for n, t in texts.items()}
+    scored = score_quotes(texts, with_ents)
+    print("seed quotes, after sentences+entities:", {k: round(v, 3) for k, v in scored.items()})
     print("seed quantities:", {k: round(v, 3) for k, v in score_quantities(texts, qty).items()})
+
+
+def _with_entities(name: str, text: str) -> list[Quote]:
+    """The quotes stage as `chronik analyze` runs it: after sentences and entities."""
+    art = Article(id=name, source=name, raw_text=text, text=text, language="de")
+    stages = [create(s) for s in ("sentences", "entities", "quotes")]
+    return list(process_batch(stages, [art]).articles[0].quotes)
 
 
 def speed(limit: int = 1000, rounds: int = 3) -> None:

@@ -169,3 +169,37 @@ def test_quote_after_a_sentence_about_a_named_person() -> None:
     )
     q = _find(text, "jederzeit")
     assert q.speaker_text != "Aktuell"
+
+
+# round 6: general rules found by reading attributions on unlabelled news (10kGNAD)
+
+
+def test_past_tense_verb_after_a_noun_does_not_extend_a_prepositional_phrase() -> None:
+    text = (
+        "Bei seinen Gesprächen verteidigte Kerry auch das Abkommen mit dem Iran. "
+        "Es stehe völlig außer Frage, dass die Einigung richtig sei."
+    )
+    assert _find(text, "außer Frage").speaker_text == "Kerry"
+
+
+def test_subject_inside_a_phrase_cue() -> None:
+    text = (
+        "In einer Pressekonferenz mit Ulla Shukri zeigte sich Tom Kerry optimistisch, "
+        "dass sich die Beziehungen wieder verbessern würden."
+    )
+    assert _find(text, "Beziehungen").speaker_text == "Tom Kerry"
+
+
+def test_sentence_initial_adverb_or_adjective_is_no_speaker() -> None:
+    text = (
+        "Skeptisch äußerte sich hingegen die Kanzlerin Eva Horn: Das Land werde vor einer "
+        "Abstimmung nicht verhandeln."
+    )
+    assert _find(text, "verhandeln").speaker_text == "die Kanzlerin Eva Horn"
+
+
+def test_dateline_is_no_speaker_and_a_trailing_time_is_no_part_of_it() -> None:
+    text = "Linz – Präsident Jan Ott nennt eine Reform begrüßenswert. Sie sei lange fällig."
+    assert _find(text, "fällig").speaker_text == "Präsident Jan Ott"
+    text = "Die Lage sei ernst, so Ott Freitagabend via Aussendung."
+    assert _find(text, "ernst").speaker_text == "Ott"

@@ -15,6 +15,7 @@ from chronik.stages.quotes.common import split_sentences
 from chronik.stages.quotes.direct import find_direct
 from chronik.stages.quotes.indirect import find_indirect
 from chronik.stages.quotes.resolve import settle, to_quotes
+from chronik.stages.quotes.speakers import ENTITY_SPANS
 
 MAX_CHARS = 200_000
 
@@ -29,7 +30,11 @@ def extract_quotes(
     if not any(c.isalpha() for c in text[:5000]):
         return []
     bounds = sentences or split_sentences(text, lang)
-    found = find_direct(text, bounds) + find_indirect(text, bounds, lang)
+    token = ENTITY_SPANS.set(tuple((m.start, m.end, m.type) for m in mentions))
+    try:
+        found = find_direct(text, bounds) + find_indirect(text, bounds, lang)
+    finally:
+        ENTITY_SPANS.reset(token)
     return to_quotes(text, settle(found), tuple(mentions))
 
 

@@ -11,6 +11,7 @@ from chronik.stages.quotes.mood import sentence_mood
 from chronik.stages.quotes.speakers import SpeakerNP, np_after, np_before
 from chronik.stages.quotes.subjects import (
     lead_subject,
+    mention_near,
     source_after,
     source_before,
     subject_after,
@@ -150,7 +151,9 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
         if cue.text.endswith(" es"):  # "Auf der Homepage heißt es: „…“"
             return _set(q, cue.text, source_before(text, lo, cue.start))
         sp = subject_around(text, lo, cue.start, cue.end, colon)
-        return _set(q, cue.text, sp or lead_subject(text, lo, cue.start))
+        sp = sp or lead_subject(text, lo, cue.start)
+        sp = sp or mention_near(text, lo, (cue.start, cue.end), colon)
+        return _set(q, cue.text, sp)
     if len(text[lo:colon].split()) <= 4:
         sp = np_before(text, colon, lo) or lead_subject(text, lo, colon)
         return _set(q, ":", sp)  # "Merkel: „…“" / "Der Text lautete: „…“"

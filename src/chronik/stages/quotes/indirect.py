@@ -32,6 +32,7 @@ from chronik.stages.quotes.speakers import (
 from chronik.stages.quotes.subjects import (
     aux_before,
     lead_subject,
+    mention_near,
     source_after,
     source_before,
     subject_after,
@@ -43,7 +44,6 @@ MAX_FOUND = 500  # between a leading cue and the comma that opens the reported c
 _WORD = re.compile(r"\w+")
 _OPENERS = '„“"»«'
 _POSS = frozenset(["seiner", "ihrer", "deren", "dessen"])
-_NOT_SUBJ = frozenset(["dem", "den", "einem", "einen", "des", "eines"])
 _REPORT_VERB = re.compile(
     r"\b(?:würdigte|lobte|kritisierte|warnte|forderte|begründete|bezeichnete|nannte|sprach|"
     r"streitet|stritt|wies|verwies|betonte|bekräftigte|zeigte sich|äußerte|beklagte|"
@@ -193,7 +193,8 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
         else:
             v0, v1 = aux_before(text, s, cue.start) or (cue.start, cue.end)
             sp = subject_around(text, s, v0, v1, cue.end + m.start())
-            sp = sp or _subject(text, s, cue.start) or lead_subject(text, s, cue.start)
+            sp = sp or lead_subject(text, s, cue.start)
+            sp = sp or mention_near(text, s, (cue.start, cue.end), cue.end + m.start())
         found = Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
         if impersonal:
             found.extra["keep"] = "1"  # "hieß es", "wurde berichtet": no named source needed
@@ -262,14 +263,6 @@ def _became_known(text: str, s: int, e: int) -> Found | None:
     found = Found(q0, q1, "indirect", cue="bekannt")
     found.extra["keep"] = "1"
     return found
-
-
-def _subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
-    """The sentence-initial pronoun or name ("Er lobte …, und sagte, …")."""
-    sp = np_after(text, s, cue_start)
-    if sp is None or sp.start - s >= 3 or text[s:].split(None, 1)[0].lower() in _NOT_SUBJ:
-        return None
-    return sp
 
 
 def _cue_last(text: str, s: int, e: int) -> Found | None:

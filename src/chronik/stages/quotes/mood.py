@@ -82,3 +82,40 @@ def sentence_mood(seg: str, deep: bool = True) -> str | None:
         if m:
             found.add(m)
     return "K2" if found else None
+
+
+@lru_cache(maxsize=50_000)
+def word_class(word: str) -> str:
+    """What the tagger knows capitalised `word` as: "noun" ("Zuversicht", "Demonstranten"),
+    "other" (a sentence-initial adverb or adjective: "Kaum", "Skeptisch"), or "name" --
+    also for unknown words (most foreign surnames score far lower) and for words it also
+    knows as names ("Richter", "Bauer"). German capitalises every noun, so capitalisation
+    alone cannot tell names from nouns."""
+    try:
+        tags = _TAGGER.get().tag_word(word)
+    except Exception:  # morphology is an optional refinement
+        return "name"
+    if not tags:
+        return "name"
+    top, score = str(tags[0][0]), float(tags[0][1])
+    if score <= KNOWN_SCORE or top in _NAME_TAGS:
+        return "name"
+    if any(str(t) == "NE" and float(s) >= score - NAME_MARGIN for t, s in tags):
+        return "name"
+    return "noun" if top in {"NN", "NNA"} else "other"
+
+
+KNOWN_SCORE = -22.0  # log-probability; lexicon words score above, guesses far below
+NAME_MARGIN = 2.5  # a name reading this close to the best one keeps the word a possible name
+_NAME_TAGS = frozenset(["NE", "FM", "XY"])
+
+
+@lru_cache(maxsize=50_000)
+def finite_verb(word: str) -> bool:
+    """Whether the tagger reads lowercase `word` first as a finite verb ("verteidigte"),
+    not as the adjective its ending also fits ("fahrlässige")."""
+    try:
+        tags = _TAGGER.get().tag_word(word)
+    except Exception:  # morphology is an optional refinement
+        return False
+    return bool(tags) and str(tags[0][0]).endswith("(FIN)")

@@ -1,7 +1,8 @@
 """Turn quote candidates into `Quote` records: nesting, inheritance, speaker names.
 
-Speaker names come from entity mentions when the entities stage ran (canonical name and
-entity id), else from the noun phrase itself. Pronouns ("er", "sie", "he") and bare roles
+Speaker names come from entity mentions when the entities stage ran (the PER/ORG mention
+heading the noun phrase: canonical name and entity id; pronouns and roles via `mentions`),
+else from the noun phrase itself. Pronouns ("er", "sie", "he") and bare roles
 ("der nordkoreanische Führer") take the most recent fitting named speaker; a one-word name
 ("Peskow") is expanded to the fullest earlier form ("Dmitri Peskow").
 """
@@ -14,10 +15,18 @@ from chronik.model import Mention, Quote
 from chronik.stages.quotes.common import Found
 from chronik.stages.quotes.cues import FUNCTION_CAPS, ROLE_SUFFIX
 from chronik.stages.quotes.gender import agrees, np_gender
+from chronik.stages.quotes.mentions import (
+    by_role,
+    head_mention,
+    latest_any,
+    latest_subject,
+    name_of,
+    whole_word,
+)
 from chronik.stages.quotes.speakers import SpeakerNP
 
 INHERIT_CHARS = 700
-Seen = tuple[int, str, str | None, str | None]  # (position, name, role, gender)
+Seen = tuple[int, str, str | None, str | None]  # (end of their words, name, role, gender)
 _ACRONYM = re.compile(
     r"^[\W\d]*[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9 .&/-]*[\W]*$"
 )  # how far back an unattributed quote looks for its speaker
@@ -105,7 +114,9 @@ def to_quotes(text: str, found: list[Found], mentions: tuple[Mention, ...]) -> l
         name, eid = (None, None) if sp is None else _name(text, sp, f.start, history, mentions)
         if sp is not None and name:
             gender = _pronoun_gender(sp, history, name) if sp.pronoun else np_gender(sp.text)
-            history.append((f.start, name, None if sp.pronoun else sp.role, gender))
+            # the speaker stays the topic to the end of their words (and their own mention)
+            seen = max(f.end, sp.end)
+            history.append((seen, name, None if sp.pronoun else sp.role, gender))
         out.append(
             Quote(
                 start=f.start,
@@ -131,29 +142,30 @@ def _name(
     history: list[Seen],
     mentions: tuple[Mention, ...],
 ) -> tuple[str | None, str | None]:
-    ment = _mention_for(sp, mentions) if mentions else None
-    if ment is not None and ment.type in {"PER", "ORG"} and not sp.pronoun:
-        return ment.canonical or ment.text, ment.entity_id
+    ment = head_mention(text, sp.start, sp.end, mentions) if mentions else None
+    if ment is not None and not sp.pronoun:
+        return whole_word(text, name_of(ment), ment), ment.entity_id
     if sp.pronoun:
         return _recent_person(text, pos, history, mentions, sp)
     if sp.name:
         return _expand(text, sp.name, sp.start), None
     if sp.role and ROLE_SUFFIX.search(sp.role):
+        ment = by_role(sp.role, mentions, sp.start) if mentions else None
+        if ment is not None:
+            return name_of(ment), ment.entity_id
         head = sp.role.lower()[-6:]
         for _, name, role, _g in reversed(history):
             if role and role.lower().endswith(head):
                 return name, None
         found = _role_in_text(text, sp.role, sp.start)
-        if found is None and history and pos - history[-1][0] <= INHERIT_CHARS * 2:
+        definite = sp.text.split()[0].lower() in _DEFINITE
+        if found is None and definite and history and pos - history[-1][0] <= INHERIT_CHARS * 2:
             found = history[-1][1]  # "sagte der nordkoreanische Führer" after Kim's words
         return found, None
     return None, None
 
 
-def _mention_for(sp: SpeakerNP, mentions: tuple[Mention, ...]) -> Mention | None:
-    inside = [m for m in mentions if m.start < sp.end and sp.start < m.end]
-    inside.sort(key=lambda m: (m.type != "PER", m.type != "ORG", -(m.end - m.start)))
-    return inside[0] if inside else None
+_DEFINITE = frozenset(["der", "die", "des", "dem", "den", "the"])  # "ein Sprecher": someone new
 
 
 def _recent_person(
@@ -166,12 +178,6 @@ def _recent_person(
     """The latest speaker or named subject before the pronoun that agrees with it in gender
     and number ("sie" skips "Minister Jan Ott" for "Sprecherin Eva Horn")."""
     at, pron = sp.start, sp.text
-    pers = [
-        m for m in mentions if m.type == "PER" and m.end <= at and agrees(pron, np_gender(m.text))
-    ]
-    if pers:
-        m = pers[-1]
-        return m.canonical or m.text, m.entity_id
     best: tuple[int, str] | None = None
     for hpos, name, _, gender in history:
         if pos - hpos > 3000 or not agrees(pron, gender):
@@ -179,6 +185,8 @@ def _recent_person(
         seen = max(hpos, _last_subject_use(text, name.split()[-1], at))
         if best is None or seen >= best[0]:
             best = (seen, name)
+    if mentions:
+        return _by_mentions(text, pron, at, best, mentions)
     subj = _last_named_subject(text, at)
     if (
         subj is not None
@@ -189,6 +197,21 @@ def _recent_person(
     if best is None:
         best = _last_gendered_name(text, at, pron)
     return (best[1], None) if best else (None, None)
+
+
+def _by_mentions(
+    text: str, pron: str, at: int, best: tuple[int, str] | None, mentions: tuple[Mention, ...]
+) -> tuple[str | None, str | None]:
+    """The later of the last agreeing speaker (`best`) and the last agreeing subject
+    mention; failing both, the last agreeing mention anywhere."""
+    subj = latest_subject(text, pron, mentions, at)
+    if subj is not None and (best is None or subj[0] > best[0]):
+        return name_of(subj[1]), subj[1].entity_id
+    if best is not None:
+        ment = next((m for m in reversed(mentions) if m.end <= at and name_of(m) == best[1]), None)
+        return best[1], ment.entity_id if ment else None
+    last = latest_any(text, pron, mentions, at)
+    return (name_of(last), last.entity_id) if last else (None, None)
 
 
 _NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+){1,3}")

@@ -10,6 +10,7 @@ resolved later against the speakers and names seen before (`resolve`).
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -22,6 +23,7 @@ from chronik.stages.quotes.cues import (
     VERBS,
     words,
 )
+from chronik.stages.quotes.mood import word_class
 
 TOKEN = re.compile(r"[A-ZÄÖÜ]\.(?=\s[A-ZÄÖÜ])|\w+(?:[-'’.]\w+)*|[^\w\s]")
 _GENITIVE = frozenset(["des", "der", "von", "vom", "of"])
@@ -67,6 +69,9 @@ NUMERALS = words(
     "beide mehrere einige viele zahlreiche"
 )
 MAX_NP_TOKENS = 16
+# (start, end, type) of the article's entity mentions while `extract_quotes` runs; empty when
+# the entities stage did not run (then names come from capitalisation alone)
+ENTITY_SPANS: ContextVar[tuple[tuple[int, int, str], ...]] = ContextVar("entity_spans", default=())
 
 
 @dataclass(frozen=True)
@@ -105,17 +110,45 @@ def _is_cap(word: str) -> bool:
 
 
 def _make(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
-    while toks and toks[-1][2] in {",", "."}:
-        toks = toks[:-1]
-    if not toks:
+    while toks and (toks[-1][2] in {",", "."} or (len(toks) > 1 and _TIME.search(toks[-1][2]))):
+        toks = toks[:-1]  # "so Foglar Freitagabend": the time is no part of the speaker
+    if not toks or _dateline(text, toks[0][0], toks[-1][1]):
         return None
     words = [t[2] for t in toks]
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return SpeakerNP(toks[0][0], toks[0][1], words[0], None, pronoun=True)
     if not any(_is_cap(w) for w in words):
         return None
+    if len(words) == 1 and word_class(words[0]) == "other":
+        return None  # "Kaum ein Politiker …", "Skeptisch äußerte sich …": no noun phrase
     start, end = toks[0][0], toks[-1][1]
-    return SpeakerNP(start, end, text[start:end], _name_in(words), role=_role_in(words))
+    name = _checked_name(text, words, _name_in(words), start, end)
+    return SpeakerNP(start, end, text[start:end], name, role=_role_in(words))
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """ "Wien – ÖGB-Präsident Erich Foglar nennt …": the place opening a news item."""
+    opens = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] == ". "
+    return opens and text[end : end + 3] in {" – ", " - ", " — "}
+
+
+def _checked_name(
+    text: str, words: list[str], name: str | None, start: int, end: int
+) -> str | None:
+    """Entity mentions confirm or supply the name of text[start:end]: a PER/ORG mention
+    names a described speaker ("das ZDF"); a lone known common noun that no mention covers
+    is no name ("Seine Zuversicht", "Demonstranten", "Kaum"): German capitalises nouns."""
+    hit = [(s, e, t) for s, e, t in ENTITY_SPANS.get() if s < end and start < e]
+    if name is None:
+        named = [(s, e) for s, e, t in hit if t in {"PER", "ORG"}]
+        return text[named[0][0] : named[0][1]] if named else None
+    if " " in name or hit or _quoted(words, name):
+        return name
+    return None if word_class(name) != "name" else name
+
+
+def _quoted(words: list[str], name: str) -> bool:
+    return any(a in '„“"»«' and b == name for a, b in pairwise(words))
 
 
 def _role_in(words: list[str]) -> str | None:
@@ -304,7 +337,8 @@ _PREPS = frozenset(
 _TIME = re.compile(
     r"(Monat|Woche|Jahr|Jahres|Tag|Tage|Tagen|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
     r"Samstag|Sonntag|Morgen|Abend|Nacht|Zeit|Januar|Februar|März|April|Mai|Juni|Juli|"
-    r"August|September|Oktober|November|Dezember|Uhr|MEZ|MESZ|GMT|UTC|Ortszeit)$"
+    r"August|September|Oktober|November|Dezember|Uhr|MEZ|MESZ|GMT|UTC|Ortszeit|"
+    r"(?:tag|woch)(?:morgen|abend|nachmittag|vormittag|mittag|nacht))$"  # "Freitagabend"
 )
 
 

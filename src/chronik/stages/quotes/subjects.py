@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 
 from chronik.stages.quotes.cues import DETERMINERS, PRONOUNS, words
+from chronik.stages.quotes.mood import finite_verb
 from chronik.stages.quotes.speakers import (
     _PREPS,
     _TIME,
+    ENTITY_SPANS,
     SpeakerNP,
     _adj_at,
     _back_np,
@@ -99,7 +101,7 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     if rel is not None:
         return rel
     before = _before_skipping_adverbs(text, s, cue_start)
-    after = subject_after(text, cue_end, limit)
+    after = subject_after(text, cue_end, limit) or _inside_phrase(text, cue_start, cue_end)
     fronted = before is not None and _fronted(text, s, before.start)
     quoting = text[cue_start:cue_end].startswith("zitier")  # "Reuters zitiert X mit …"
     if fronted and (is_person_like(before) or not is_person_like(after) or quoting):
@@ -107,6 +109,12 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     if after is not None and (is_person_like(after) or before is None):
         return after
     return before or after
+
+
+def _inside_phrase(text: str, cue_start: int, cue_end: int) -> SpeakerNP | None:
+    """The subject inside a phrase cue: "zeigte sich Kerry optimistisch"."""
+    k = text.find(" sich ", cue_start, cue_end)
+    return None if k < 0 else subject_after(text, k + 6, cue_end)
 
 
 _RELATIVE = re.compile(r",\s*(der|die|das|welcher|welche|welches)\s+((?:[a-zäöüß]+\s+){0,3})$")
@@ -220,13 +228,21 @@ def _skip_np(toks: list[tuple[int, int, str]], i: int) -> int:
     """Past a noun phrase and its coordinated partners ("mit A und B"): all in the PP."""
     while True:
         while i < len(toks) and (
-            toks[i][2].lower() in DETERMINERS or _adj_at(toks, i) or _is_cap(toks[i][2])
+            toks[i][2].lower() in DETERMINERS or _pre_noun_adj(toks, i) or _is_cap(toks[i][2])
         ):
             i += 1
         if i + 1 < len(toks) and toks[i][2] in _COORD and _is_cap(toks[i + 1][2]):
             i += 1
             continue
         return i
+
+
+def _pre_noun_adj(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """An attributive adjective, not a past tense verb with the same ending right after a
+    noun ("Bei seinen Gesprächen verteidigte Kerry …"; but "von X fahrlässige Tötung")."""
+    if not _adj_at(toks, i):
+        return False
+    return not (i and _is_cap(toks[i - 1][2]) and finite_verb(toks[i][2]))
 
 
 _COORD = frozenset(["und", "sowie", "oder", ","])
@@ -276,3 +292,19 @@ def source_after(text: str, pos: int, limit: int) -> SpeakerNP | None:
         return None
     sp = np_after(text, toks[i + 1][0], limit)
     return None if sp is None or _temporal(_tokens(text, sp.start, sp.end)) else sp
+
+
+def mention_near(text: str, s: int, cue: tuple[int, int], limit: int) -> SpeakerNP | None:
+    """Last resort when no subject noun phrase was read: the nearest PER/ORG entity mention
+    in the clause before the cue, else the first one between the cue and `limit` (the end
+    of the cue's clause). "Dazu erklärte von der Leyen, …": the reader knows no lowercase
+    name start, but NER does."""
+    c0, c1 = cue
+    clause = max(s, *(text.rfind(c, s, c0) + 1 for c in ",;:"))
+    spans = [(a, b) for a, b, typ in ENTITY_SPANS.get() if typ in {"PER", "ORG"}]
+    before = [(a, b) for a, b in spans if clause <= a and b <= c0]
+    after = [(a, b) for a, b in spans if c1 <= a and b <= limit]
+    best = before[-1] if before else after[0] if after else None
+    if best is None:
+        return None
+    return SpeakerNP(best[0], best[1], text[best[0] : best[1]], text[best[0] : best[1]])

@@ -1,0 +1,152 @@
+"""Speaker resolution over the entities stage's mentions (when it ran before quotes).
+
+NER tells names from the common nouns German also capitalises, and its within-article
+resolution already maps "Peskow" to "Dmitri Peskow" and attaches roles ("Kremlsprecher").
+A pronoun ("er", "sie") refers to the most recent agreeing person that stood as a
+*subject* -- the last person mentioned at all is often an object ("Peskow sagte, Putin
+werde Kim empfangen. Er fügte hinzu ..." : "Er" is Peskow, not Kim).
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronik.model import Mention
+from chronik.stages.quotes.cues import DETERMINERS, ROLE_SUFFIX, SOURCE_WORDS, VERBS
+from chronik.stages.quotes.gender import agrees, np_gender
+
+WINDOW = 1500  # how far back (chars) a pronoun or role looks for its person
+_SENT_START = re.compile(r"[.!?:\n]\s*$|^\s*$")
+_WORD = re.compile(r"\w[\w-]*|[^\w\s]")
+
+
+def candidates(text: str, pron: str, mentions: tuple[Mention, ...], at: int) -> list[Mention]:
+    """Mentions before `at` that `pron` can refer to: persons of agreeing gender; for
+    "sie"/"es" also organisations of agreeing gender or number ("die Polizei" -> "sie")."""
+    low = pron.lower()
+    out = []
+    for m in mentions:
+        if m.end > at or at - m.start > WINDOW:
+            continue
+        if m.type == "PER" and agrees(low, np_gender(name_of(m))):
+            out.append(m)
+        elif m.type == "ORG" and low in {"sie", "es", "they"}:
+            gender = org_gender(text, m)
+            if gender is not None and gender != "m" and agrees(low, gender):
+                out.append(m)
+    return out
+
+
+def org_gender(text: str, m: Mention) -> str | None:
+    """Gender or number of an organisation as written with its article ("die Stadtwerke",
+    "das Ministerium"): the article sits outside the mention."""
+    before = _WORD.findall(text[max(0, m.start - 12) : m.start])
+    det = before[-1] if before and before[-1].lower() in DETERMINERS else ""
+    return np_gender(f"{det} {m.text}".strip())
+
+
+def is_subject(text: str, m: Mention) -> bool:
+    """A mention in subject position: opening its sentence or clause behind at most a role,
+    title or determiner ("Kremlsprecher Dmitri Peskow sagte"), or right after a cue verb
+    ("sagte Peskow")."""
+    lo = max(0, m.start - 80)
+    head = text[lo : m.start]
+    cut = max(head.rfind(c) for c in ".!?:;\n")
+    words = _WORD.findall(head[cut + 1 :])
+    k = len(words)
+    while k and len(words) - k < 3 and (words[k - 1][:1].isupper() or _det(words[k - 1])):
+        k -= 1  # a title, role or article before the name ("sagte Mexikos Trainer")
+    return k == 0 or words[k - 1].lower() in VERBS
+
+
+def _det(word: str) -> bool:
+    return word.lower() in DETERMINERS
+
+
+def latest_subject(
+    text: str, pron: str, mentions: tuple[Mention, ...], at: int
+) -> tuple[int, Mention] | None:
+    """(position, mention) of the last agreeing subject-position mention before `at`."""
+    best = None
+    for m in candidates(text, pron, mentions, at):
+        if is_subject(text, m):
+            best = (m.start, m)
+    return best
+
+
+def latest_any(text: str, pron: str, mentions: tuple[Mention, ...], at: int) -> Mention | None:
+    """The last agreeing person or organisation before `at`, whatever its position. One of
+    unknown gender agrees with every pronoun, so it counts only when close by."""
+    for m in reversed(candidates(text, pron, mentions, at)):
+        if np_gender(name_of(m)) is not None or at - m.end <= NEAR:
+            return m
+    return None
+
+
+NEAR = 400  # chars: an unknown-gender name this close is the likely antecedent
+
+
+def by_role(role: str, mentions: tuple[Mention, ...], at: int) -> Mention | None:
+    """ "der Kremlsprecher" -> the last person the entities stage gave that role, matched
+    on the role's head ("Sprecher" also finds a "Kremlsprecher")."""
+    head = _role_head(role)
+    if not head:
+        return None
+    best = None
+    for m in mentions:
+        if m.type == "PER" and m.role and m.end <= at and _role_head(m.role) == head:
+            best = m
+    return best
+
+
+def _role_head(role: str) -> str | None:
+    found = ROLE_SUFFIX.search(role.split("-")[-1].lower())
+    return found.group(0).removesuffix("in") if found else None
+
+
+def name_of(m: Mention) -> str:
+    """The canonical name, unless the mention as written is the fuller form of it."""
+    canon = m.canonical or m.text
+    return m.text if len(m.text) > len(canon) and m.text.endswith(canon) else canon
+
+
+def whole_word(text: str, name: str, m: Mention) -> str:
+    """`name` completed when its mention stops inside a word ("Mark O" of "Mark O’Keefe")."""
+    tail = re.match(r"[’'-]?\w[\w’'-]*", text[m.end : m.end + 40])
+    if tail is None or not text[m.end - 1 : m.end].isalnum() or not name.endswith(m.text):
+        return name
+    return name + tail.group()
+
+
+_GENITIVE = frozenset(["des", "der", "eines", "einer", "von", "vom", "of"])
+
+
+def head_mention(text: str, start: int, end: int, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The PER/ORG mention heading the noun phrase text[start:end]: the first person, else
+    the first organisation, outside a genitive attribute ("Der Arzt Lahms" is not Lahm). A
+    genitive one heads only a source or role noun ("Angaben des ZDF", "Sprecher der CDU")."""
+    inside = [m for m in mentions if m.start < end and start < m.end and m.type in {"PER", "ORG"}]
+    if not inside:
+        return None
+    plain = [m for m in inside if not _genitive(text, start, m)]
+    if not plain and _source_head(text, start, end):
+        plain = inside
+    plain.sort(key=lambda m: (m.type != "PER", m.start))
+    return plain[0] if plain else None
+
+
+def _genitive(text: str, start: int, m: Mention) -> bool:
+    before = _WORD.findall(text[start : m.start])
+    if any(w.lower() in _GENITIVE for w in before):
+        return True
+    canon = (m.canonical or "").split()
+    return bool(before) and m.text.endswith("s") and bool(canon) and canon[-1] == m.text[:-1]
+
+
+def _source_head(text: str, start: int, end: int) -> bool:
+    caps = [w for w in _WORD.findall(text[start:end]) if w[:1].isupper()]
+    head = caps[0] if caps else ""
+    return head in _SOURCES or bool(ROLE_SUFFIX.search(head.lower()))
+
+
+_SOURCES = SOURCE_WORDS | {"Zitat", "Zitaten", "Worte", "Pressemitteilung", "Pressemeldung"}
