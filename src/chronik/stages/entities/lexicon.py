@@ -26,6 +26,8 @@ COUNTRIES: dict[str, str] = {
     "Krim": "Crimea", "Europa": "Europe", "Asien": "Asia", "Afrika": "Africa",
     "North Korea": "North Korea", "South Korea": "South Korea", "Russia": "Russia",
     "United States": "United States", "Germany": "Germany", "Poland": "Poland",
+    "Asia": "Asia", "Europe": "Europe", "Africa": "Africa", "Far East": "Far East",
+    "Fernost": "Far East", "Extrême-Orient": "Far East",
 }
 # fmt: on
 
@@ -111,7 +113,7 @@ ROLE_PREFIXES: dict[str, str] = {
 # city names that are also frequent words
 AMBIGUOUS = frozenset(
     """
-    Bergen Essen Halle Hamm Mark Nice Reading Wladimir
+    Bergen Chad Essen Georgia Halle Hamm Jordan Mark Nice Reading Virginia Wladimir
     """.split()  # noqa: SIM905
 )
 
@@ -145,7 +147,7 @@ STOP = frozenset(
     January February March June July October December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     Après Avant Avec Cette Ces Dans Depuis Elle Lors Mais Nous Par Pendant Pour
-    Quand Selon Sur
+    Quand Selon Sur Les Une Des Au Aux
     """.split()  # noqa: SIM905
 )
 
@@ -159,8 +161,9 @@ JOINERS = frozenset(
 # a capitalised word right after these is a place ('Kosmodrom Wostotschny')
 PLACE_CUES = frozenset(
     """
-    Bahnhof Dorf Flughafen Grenzstadt Hafenstadt Hauptstadt Insel Kosmodrom Küstenstadt Oblast
-    Provinz Region Stadt Weltraumbahnhof
+    Bahnhof Dorf Flughafen Fluss Grenzstadt Hafenstadt Hauptstadt Insel Kosmodrom Küstenstadt
+    Oblast Provinz Region Stadt Weltraumbahnhof
+    cosmodrome fleuve port province région rivière village ville île
     """.split()  # noqa: SIM905
 )
 
@@ -169,5 +172,54 @@ ENGLISH_ROLES = frozenset(
     """
     spokesman spokeswoman spokesperson president minister leader chancellor adviser advisor
     ambassador general secretary chairman chairwoman premier envoy official analyst
+    """.split()  # noqa: SIM905
+)
+
+# English titles before a name ('President Vladimir Putin', 'Mr Kirby'); cut off the name
+EN_TITLES = frozenset(
+    """
+    Adm. Admiral Agent Ambassador Archbishop Bishop CEO COO Capt. Captain Cardinal Chairman
+    Chairwoman Chancellor Chief Coach Col. Colonel Commander Cpl. Deputy Detective Dr Dr. Emir
+    Gen. General Gov. Governor Inspector Judge Justice King Lieutenant Lt. Marshal Mayor
+    Minister Mr Mr. Mrs Mrs. Ms Ms. Officer Pope Premier President Prince Princess Prof.
+    Professor Prosecutor Queen Rep. Rev. Secretary Sen. Senator Sergeant Sgt. Sheikh Sheriff
+    Sir Spokesman Spokeswoman Superintendent Trooper
+    """.split()  # noqa: SIM905
+)
+
+# lowercase role nouns right before a name ('spokesman Dmitry Peskov', 'actor Tom Hanks')
+EN_ROLE_CUES = ENGLISH_ROLES | frozenset(
+    """
+    actor actress attorney author coach commander correspondent designer detective director
+    founder governor judge lawyer mayor officer player prosecutor rapper reporter senator
+    sheriff singer star suspect victim writer
+    """.split()  # noqa: SIM905
+)
+
+# generic place heads a name can drop when linking ('Vostochny Cosmodrome' = 'Wostotschny')
+GENERIC_PLACE_HEADS = frozenset(
+    """
+    Cosmodrome Kosmodrom Island Insel River Fluss Peninsula Halbinsel Region Oblast
+    """.split()  # noqa: SIM905
+)
+
+# head words that type a capitalised run ('Pacific Fleet' ORG, 'Russky Island' LOC)
+EN_ORG_HEADS = frozenset(
+    """
+    Agency Airlines Army Assembly Association Bank Board Bureau Cabinet Center Centre Club
+    Coalition College Command Forum Commission Committee Company Congress Corp Corp. Corporation
+    Council Court Department Division Federation Fleet Forces Foundation Front Government
+    Group Guard Inc Inc. Institute League Ltd Media Ministry Navy Network News Office
+    Nations Organisation Organization Parliament Party Police Press Service Society Staff Times
+    Union
+    University
+    """.split()  # noqa: SIM905
+)
+EN_LOC_HEADS = frozenset(
+    """
+    Airport Avenue Basin Bay Bridge Canal Coast Cosmodrome County Desert District Gulf Harbour
+    Harbor Highway Hills Island Islands Lake Mountain Mountains Ocean Oblast Palace Park
+    Peninsula Plaza Port Province Region Republic River Road Sea Square Station Strait Street
+    Valley
     """.split()  # noqa: SIM905
 )

@@ -17,8 +17,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from chronik.model import Article, Corpus, Entity, Mention
-from chronik.stages.entities.gazetteer import PLACES, acronym_long_keys, role_gloss
-from chronik.stages.entities.lexicon import ACRONYMS, EAST_ASIAN_SURNAMES
+from chronik.stages.entities.gazetteer import (
+    PLACES,
+    acronym_long_keys,
+    role_gloss,
+    same_acronym,
+)
+from chronik.stages.entities.lexicon import ACRONYMS, EAST_ASIAN_SURNAMES, GENERIC_PLACE_HEADS
 from chronik.stages.entities.spans import strip_genitive
 from chronik.stages.entities.translit import loose_key, name_key
 
@@ -30,27 +35,50 @@ def entity_id(etype: str, key: str) -> str:
     return hashlib.sha1(f"{etype}|{key}".encode()).hexdigest()[:16]
 
 
-def link_key(m: Mention) -> tuple[Key, str, list[str]]:
-    """Link key, display name and the reasons that led from the surface to the key."""
+def generic_head_dropped(name: str) -> str | None:
+    """'Vostochny Cosmodrome', 'Kosmodrom Wostotschny', 'Tumen River' -> the proper part, which
+    other languages use alone; None when there is no generic head or nothing is left."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if words[-1] in GENERIC_PLACE_HEADS:
+        words = words[:-1]
+    elif words[0] in GENERIC_PLACE_HEADS:
+        words = words[1:]
+    else:
+        return None
+    bare = " ".join(words)
+    return None if PLACES.get().canonical(bare) else bare  # 'Korea Bay' is no Korea
+
+
+def link_key(m: Mention, lang: str | None = None) -> tuple[Key, str, list[str]]:
+    """Link key, display name and the reasons that led from the surface to the key (`lang`:
+    the article's language, for its own transliteration habits: French 'Choïgou' = 'Shoigu')."""
     name = m.canonical or strip_genitive(m.text)
     reasons: list[str] = []
     surface = strip_genitive(m.text)
     if name != surface:
         reasons.append(f"in-article: {surface!r} -> {name!r}")
     if m.type == "PER":
-        return ("N", name_key(name)), name, reasons
+        return ("N", name_key(name, lang)), name, reasons
     if m.type == "LOC":
         place = PLACES.get().canonical(name)
         if place:
             if name_key(place) != name_key(name):
                 reasons.append(f"exonym: {name!r} -> {place!r} (geonames)")
             return ("N", name_key(place)), place, reasons
+        bare = generic_head_dropped(name)
+        if bare:
+            reasons.append(f"generic head: {name!r} = {bare!r}")
+            return ("N", loose_key(bare, lang)), name, reasons
     acr = name if name in ACRONYMS else acronym_long_keys().get(loose_key(name))
     if acr:
+        acr = same_acronym(acr)
         if acr != name:
             reasons.append(f"acronym: {name!r} = {acr!r}")
         return ("N", name_key(acr)), acr, reasons
-    return ("N", name_key(name) if m.type == "MISC" else loose_key(name)), name, reasons
+    key = name_key(name, lang) if m.type == "MISC" else loose_key(name, lang)
+    return ("N", key), name, reasons
 
 
 @dataclass
@@ -87,7 +115,7 @@ def _group(articles: list[Article]) -> tuple[dict[Key, Group], list[list[Key]]]:
     for a in articles:
         keys = []
         for m in a.mentions:
-            key, name, reasons = link_key(m)
+            key, name, reasons = link_key(m, a.language)
             groups.setdefault(key, Group(key)).add(a.id, m, name, reasons)
             keys.append(key)
         keys_per_article.append(keys)
@@ -116,6 +144,9 @@ def _surname_targets(groups: dict[Key, Group]) -> dict[Key, Key]:
 def _index(entities: list[Entity]) -> dict[Key, Entity]:
     idx: dict[Key, Entity] = {}
     for e in entities:
+        stored = e.meta.get("key") if isinstance(e.meta, dict) else None
+        if isinstance(stored, list) and len(stored) == 2:
+            idx.setdefault((str(stored[0]), str(stored[1])), e)  # language-aware key of its run
         for alias in (e.name, *e.aliases):
             for key in {name_key(alias), loose_key(alias)}:
                 idx.setdefault(("N", key), e)

@@ -33,3 +33,16 @@ def is_common_noun(word: str) -> bool:
     except Exception:  # a tagger failure must not cost the article its entities
         return False
     return str(tag) == "NN"
+
+
+@lru_cache(maxsize=50_000)
+def is_other_word(word: str) -> bool:
+    """True when HanTa reads the lowercased word as an adjective, adverb or verb: capitalised
+    only because it opens a sentence ('Offiziell', 'Spekuliert')."""
+    if not word.isalpha() or word.isupper() or len(word) < 4:
+        return False
+    try:
+        tag = str(TAGGER.get().analyze(word.lower(), taglevel=1)[1])
+    except Exception:  # a tagger failure must not cost the article its entities
+        return False
+    return tag.startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO"))

@@ -18,8 +18,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from chronik.model import Mention
+from chronik.stages.entities.english import (
+    CAPITALISING,
+    LOWERCASE_NOUNS,
+    capital_runs,
+    cut_titles,
+    is_junk,
+    lowercase_words,
+    retype_runs,
+    role_cued,
+    sentence_start,
+)
 from chronik.stages.entities.finders import (
     acronym_long_forms,
     acronyms_in,
@@ -36,7 +48,7 @@ from chronik.stages.entities.lexicon import (
     ENGLISH_ROLES,
     STOP,
 )
-from chronik.stages.entities.nouns import is_common_noun
+from chronik.stages.entities.nouns import is_common_noun, is_other_word
 from chronik.stages.entities.spans import Raw, clean_spans, strip_genitive
 from chronik.stages.entities.translit import name_key
 
@@ -192,11 +204,58 @@ def _unconfirmed_noun(name: str, confirmed: set[str], places: Places) -> bool:
     return is_common_noun(name)
 
 
-def resolve(text: str, spans: list[Raw], noun_filter: bool = True) -> list[Mention]:
-    """Raw typed spans -> Mentions with `canonical` (full name) and `role`."""
-    acronyms = acronyms_in(text)
+@dataclass
+class _Filter:
+    """One-word mentions that are ordinary words in their article's language."""
+
+    text: str
+    lang: str | None
+    confirmed: set[str]  # in multi-word names, acronyms, or found by a rule
+    vouched: set[str]  # found by a rule
+    places: Places
+    person_words: set[str] = field(default_factory=set)
+    lowercase: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        if self.lang in LOWERCASE_NOUNS:
+            self.lowercase = lowercase_words(self.text)
+
+    def junk(self, r: Raw, name: str) -> bool:
+        if " " in name or self.places.canonical(name):
+            return False
+        if self.lang in LOWERCASE_NOUNS and name not in self.person_words:
+            if name.lower() in self.lowercase and not name.isupper():
+                return True  # 'the Cosmodrome' where the article also writes 'the cosmodrome'
+            return name not in self.vouched and is_junk(
+                self.text, r, name, self.lowercase, self.lang
+            )
+        if self.lang == "de" and name not in self.confirmed:
+            # 'Offiziell hieß es': an adverb opening the sentence
+            return sentence_start(self.text, r.start) and is_other_word(name)
+        return False
+
+
+def _candidates(text: str, spans: list[Raw], lang: str | None) -> tuple[list[Raw], set[str]]:
+    """Model spans plus the rule finders' spans; also the names the rules vouch for."""
     found = cued_names(text) + acronym_long_forms(text)
-    spans = clean_spans(text, found + spans + gazetteer_places(text))
+    if lang in CAPITALISING:
+        spans = cut_titles(text, spans)
+        runs = retype_runs(text, capital_runs(text), spans)
+        headed = {(r.start, r.end) for r in runs if r.type in {"ORG", "LOC"}}
+        spans = [r for r in spans if (r.start, r.end) not in headed]  # 'Pacific Fleet' is ORG
+        found += role_cued(text) + runs
+    vouched = {text[r.start : r.end] for r in found}
+    return found + spans + gazetteer_places(text), vouched
+
+
+def resolve(
+    text: str, spans: list[Raw], noun_filter: bool = True, lang: str | None = None
+) -> list[Mention]:
+    """Raw typed spans -> Mentions with `canonical` (full name) and `role`; `lang` switches on
+    the rules for languages that capitalise only names (English)."""
+    acronyms = acronyms_in(text)
+    candidates, vouched = _candidates(text, spans, lang)
+    spans = clean_spans(text, candidates)
     spans = extend_east_asian(text, split_compound(text, spans))
     spans = split_adjacent(text, add_known(text, spans, acronyms))
     spans = drop_headings(text, spans)
@@ -207,9 +266,14 @@ def resolve(text: str, spans: list[Raw], noun_filter: bool = True) -> list[Menti
     places = PLACES.get()
     out: list[Mention] = []
     in_multi = {w for name in surfaces if " " in name for w in name.split()}
+    keep = _Filter(text, lang, in_multi | set(acronyms) | vouched, vouched, places)
+    # English: only a person's name vouches for its words ('Trump'), not 'Vancouver Police'
+    keep.person_words = {w for f in full_names for w in f.split()} | set(acronyms)
     for r, c in zip(spans, canon, strict=True):
         typ = r.type
-        if noun_filter and _unconfirmed_noun(c, in_multi | set(acronyms), places):
+        if noun_filter and _unconfirmed_noun(c, keep.confirmed, places):
+            continue
+        if keep.junk(r, c):
             continue
         if _demonym_adjective(text, r, c, places):
             continue

@@ -70,7 +70,7 @@ class EntityStage:
         if len(text) > self.max_chars:
             warnings.append(f"entities: text after {self.max_chars} chars not analysed")
         spans = self._spans(article, text, limit, warnings)
-        mentions = resolve(text, spans)
+        mentions = resolve(text, spans, lang=article.language)
         if warnings:
             meta = dict(article.meta)
             meta["warnings"] = [*meta.get("warnings", []), *warnings]

@@ -1,15 +1,20 @@
 """Spelling-independent keys for names: one key for German/English/French transliterations.
 
-"Schoigu"/"Shoigu", "Peskow"/"Peskov", "Pjöngjang"/"Pyongyang", "Sergej"/"Sergei" share a key,
-so the linker can merge them without a name list. The rules are deliberately few: they fold
-the systematic differences between the German and English romanisations of Russian and Korean
-names (sch/sh, tsch/ch, j/y, w/v, final -ij/-y/-i) and nothing else.
+"Schoigu"/"Shoigu"/"Choïgou", "Peskow"/"Peskov", "Pjöngjang"/"Pyongyang", "Poutine"/"Putin"
+share a key, so the linker can merge them without a name list. The rules fold the systematic
+differences between the German, English and French romanisations of Russian and Korean names
+(sch/sh/ch, tsch/ch/tch, ch/kh for Russian x, j/y/i, w/v, ou/u, final -ij/-y/-i, double
+letters, diacritics) and nothing else; Cyrillic goes through a transliteration table first.
+French spellings only get their own rules (ch = sh, final mute e, io/ia = yo/ya) when the
+caller says the text is French, since "ch" means three different sounds in the three languages.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
 
 # Cyrillic -> English-style romanisation (then folded like every other spelling)
 _CYR = dict(
@@ -66,8 +71,9 @@ _FOLD = (
     ("tsch", "ch"),
     ("sch", "sh"),
     ("tch", "ch"),
+    ("ts", "z"),  # Russian ц: English 'Donetsk' = German 'Donezk'
     ("ch", "ch"),
-    ("kh", "h"),
+    ("kh", "ch"),  # Russian x: German 'Chabarowsk' = English 'Khabarovsk'
     ("ck", "k"),
     ("ph", "f"),
     ("qu", "kv"),
@@ -87,6 +93,14 @@ _WORD_END = (
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z ]+")
 
+# French romanisation -> the English-like form the common folding expects
+_FRENCH: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"t?ch"), lambda m: "ch" if m.group(0) == "tch" else "sh"),  # Vostotchny, Choïgou
+    (re.compile(r"^i(?=[aeou])|(?<=[bcdfghklmnprstvz])i(?=[aou])"), "y"),  # Iouri, Degtiarev
+    (re.compile(r"(?<=[bcdfgklmnprstvz])e$"), ""),  # Poutine, Medvedeve: mute final e
+    (re.compile(r"gu(?=[ei])"), "g"),
+)
+
 
 def romanise(text: str) -> str:
     """Cyrillic to Latin; other scripts are returned unchanged."""
@@ -101,13 +115,17 @@ def romanise(text: str) -> str:
     return "".join(out)
 
 
-def fold_word(word: str) -> str:
-    """Phonetic key of one word (lowercase ASCII)."""
+@lru_cache(maxsize=100_000)
+def fold_word(word: str, lang: str | None = None) -> str:
+    """Phonetic key of one word (lowercase ASCII); `lang` "fr" adds the French rules."""
     w = romanise(word).lower()
     for src, dst in _FOLD[:4]:
         w = w.replace(src, dst)
     w = unicodedata.normalize("NFKD", w)
     w = "".join(c for c in w if not unicodedata.combining(c))
+    if lang == "fr":
+        for rx, rep in _FRENCH:
+            w = rx.sub(rep, w)
     for src, dst in _FOLD[4:]:
         w = w.replace(src, dst)
     w = re.sub(r"(.)\1+", r"\1", w)  # double letters
@@ -116,16 +134,17 @@ def fold_word(word: str) -> str:
     return _NON_ALNUM.sub("", w)
 
 
-def name_key(name: str) -> str:
+def name_key(name: str, lang: str | None = None) -> str:
     """Key of a multi-word name: words folded, hyphens and apostrophes as word breaks."""
     words = re.split(r"[\s\-‐–'’]+", name.strip())
-    return " ".join(k for k in (fold_word(w) for w in words) if k)
+    return " ".join(k for k in (fold_word(w, lang) for w in words) if k)
 
 
 _ENDINGS = re.compile(r"(en|er|es|em|e|n|s)$")
 
 
-def loose_key(name: str) -> str:
+def loose_key(name: str, lang: str | None = None) -> str:
     """`name_key` with German inflection endings cut: 'Koreanischen Zentralen Nachrichtenagentur'
     and 'Koreanische Zentrale Nachrichtenagentur' share it (for organisations and places)."""
-    return " ".join(_ENDINGS.sub("", w) if len(w) > 4 else w for w in name_key(name).split())
+    words = name_key(name, lang).split()
+    return " ".join(_ENDINGS.sub("", w) if len(w) > 4 else w for w in words)
