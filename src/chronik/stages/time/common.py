@@ -36,6 +36,22 @@ _THIS_WORDS = re.compile(r"^(dies|laufend|this|current|selb|gleich)", I)
 _VERSION_BEFORE = re.compile(r"(version|v|release|update|nr|no|ausgabe)\.?\s*$", I)
 
 
+_NAME_BEFORE = re.compile(
+    r"(?:(?<![.!?:\n]\s)(?<!^)|(?<=Dr\.\s)|(?<=Prof\.\s))\b(?-i:[A-ZÄÖÜ][a-zäöüß]+)\s$"
+)
+_NOT_NAMES = {"im", "am", "bis", "seit", "ab", "vom", "zum", "zur", "über", "nach", "vor", "für",
+              "und", "oder", "auch", "doch", "noch", "schon", "erst", "jeden", "pro", "gegen",
+              "diesen", "letzten", "nächsten", "kommenden", "einen", "kein", "keinen", "den",
+              "der", "die", "das", "des", "dem", "ein", "eine"}  # fmt: skip
+
+
+def after_name(text: str, start: int) -> bool:
+    """True when a capitalised word that is no function word stands right before `start`
+    mid-sentence: "Dr. Stefan Sommer", "Ex-Minister Winter" name people, not seasons."""
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group().strip().lower() not in _NOT_NAMES
+
+
 def rel_direction(word: str | None) -> int | None:
     """-1 / 0 / +1 for "vergangene" / "diese" / "nächste" (and English), None otherwise."""
     if not word:
@@ -304,23 +320,36 @@ def current_season(a: Anchor) -> str:
 
 _FIXED_HOLIDAYS = {"weihnachten": (12, 25), "heiligabend": (12, 24), "heiligen abend": (12, 24),
                    "heiliger abend": (12, 24), "silvester": (12, 31), "neujahr": (1, 1),
-                   "allerheiligen": (11, 1), "stephanstag": (12, 26)}  # fmt: skip
+                   "neujahrstag": (1, 1), "allerheiligen": (11, 1), "stephanstag": (12, 26),
+                   "dreikönigstag": (1, 6), "mariä himmelfahrt": (8, 15),
+                   "tag der deutschen einheit": (10, 3)}  # fmt: skip
 _EASTER_OFFSETS = {"ostern": 0, "ostersonntag": 0, "ostermontag": 1, "karfreitag": -2,
-                   "pfingsten": 49, "pfingstmontag": 50, "christi himmelfahrt": 39}  # fmt: skip
+                   "karsamstag": -1, "gründonnerstag": -3, "rosenmontag": -48,
+                   "aschermittwoch": -46, "pfingsten": 49, "pfingstsonntag": 49,
+                   "pfingstmontag": 50, "christi himmelfahrt": 39, "fronleichnam": 60}  # fmt: skip
+_COMPOUND_STEMS = {"neujahrs": "neujahr", "silvester": "silvester", "oster": "ostern",
+                   "pfingst": "pfingsten"}  # fmt: skip
 
 
 def holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """Fixed feasts by the calendar, movable ones (Easter, Pentecost) by computus."""
-    name = " ".join(m.group("w").lower().split())
-    y_txt = g(m, "y")
+    """Fixed feasts by the calendar, movable ones (Easter, Pentecost) by computus;
+    "Neujahrsmorgen", "Silvesternacht": the feast's day and that part of it (TIME)."""
+    stem, dp = g(m, "stem"), g(m, "dp")
+    if stem and dp:
+        day = holiday_day(_COMPOUND_STEMS[stem.lower()], g(m, "y"), ctx)
+        return Hit("TIME", day + lx.DAYPARTS.get(dp.lower(), ""))
+    return Hit("DATE", holiday_day(" ".join(m.group("w").lower().split()), g(m, "y"), ctx))
+
+
+def holiday_day(name: str, y_txt: str | None, ctx: Ctx) -> str:
+    """ISO day of a feast, in the given year or the one the DCT and tense point to."""
     year = int(y_txt) if y_txt else ctx.ref("XXXX-XX-XX").year
     if name in _FIXED_HOLIDAYS:
         mo, d = _FIXED_HOLIDAYS[name]
         if not y_txt and ctx.dct and ctx.dct.month is not None:
             year = year_for_month(ctx.dct, mo, ctx.tense)
-        return Hit("DATE", f"{year:04d}-{mo:02d}-{d:02d}")
-    day = easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
-    return Hit("DATE", day.isoformat())
+        return f"{year:04d}-{mo:02d}-{d:02d}"
+    return (easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])).isoformat()
 
 
 def rel_plural(m: re.Match[str], ctx: Ctx) -> Hit | None:

@@ -111,6 +111,8 @@ _SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # winter is named by its Ja
 def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """A season in the year the tense points to: past -> latest begun, future -> next."""
     season = lx.SEASONS[m.group("s").lower()]
+    if m.group("t") == m.group("s") and c.after_name(ctx.text, m.start("t")):
+        return None  # "Dr. Stefan Sommer"
     mod = c.position_mod(g(m, "pos"))
     y_txt = g(m, "y")
     if y_txt:
@@ -168,10 +170,20 @@ _REF_WORDS = {
 }  # fmt: skip
 
 
+_COMPARATIVE_BEFORE = re.compile(
+    r"(?:\bMin\.|\b(?:Minuten|Stunden|Tage[n]?|Wochen|Monate[n]?|Jahre[n]?|viel|etwas|deutlich|"
+    r"wesentlich|noch|umso))\s+$",
+    I,
+)
+
+
 def _ref_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
     word = " ".join(m.group("t").lower().split())
-    if word == "früher" and re.match(r"\s+als\b", ctx.text[m.end() : m.end() + 5]):
-        return None  # comparative "früher als erwartet"
+    if word == "früher" and (
+        re.match(r"\s+als\b", ctx.text[m.end() : m.end() + 5])
+        or _COMPARATIVE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
+        return None  # comparative "früher als erwartet", "fährt 5 Min. früher ab"
     if word == "diesen tagen" and ctx.style == "timeml":
         return Hit("DURATION", "PXD", vague=True)  # It-TimeML: "in [diesen Tagen]"
     value = _REF_WORDS.get(word)
@@ -183,18 +195,6 @@ def _daypart(m: re.Match[str], ctx: Ctx) -> Hit | None:
     dp = m.group("dp").lower().removesuffix("s")
     value, vague = shift_days(ctx.local_ref(), 0)
     return Hit("TIME", value + lx.DAYPARTS.get(dp, ""), vague=vague)
-
-
-def _duration2(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """ "zwei Jahre und neun Monate" -> P2Y9M."""
-    n1, n2 = lx.number(m.group("n")), lx.number(m.group("n2"))
-    u1, u2 = lx.unit_of(m.group("u")), lx.unit_of(m.group("u2"))
-    if n1 is None or n2 is None or u1 is None or u2 is None or u1 == u2:
-        return None
-    if lx.is_time_unit(m.group("u")) != lx.is_time_unit(m.group("u2")):
-        return None
-    prefix = "PT" if lx.is_time_unit(m.group("u")) else "P"
-    return Hit("DURATION", f"{prefix}{c._fmt(n1)}{u1}{c._fmt(n2)}{u2}")
 
 
 _UNIT_OF_REL = {"woche": "W", "monat": "M", "jahr": "Y", "wochenende": "WE"}

@@ -12,6 +12,7 @@ import dataclasses
 import re
 
 from chronik.stages.time import common as c
+from chronik.stages.time import durations_de as dd
 from chronik.stages.time import handlers_de as h
 from chronik.stages.time import lexicon as lx
 from chronik.stages.time import sets_de as sd
@@ -54,8 +55,9 @@ RULES: list[Rule] = [
     _r("year_range", r"(?<![\w.,/-])(?P<t>(?P<y1>(?:1\d|20)\d\d)\s*(?P<conj>bis|-|–|/)\s*(?P<y2>(?:1\d|20)\d\d))(?![\w/-]|[.,:]\d)", h._year_range, 2),
     _r("year", r"(?:\b(?P<pre>im|ab|seit|bis|bis zum|von|vor|nach|um|zwischen)\s+)?(?P<t>(?:(?P<pos>Anfang|Mitte|Ende|Beginn)\s+)?(?:(?P<jahr>(?:de[sm]\s+)?Jahr(?:e|es)?|Jahrgang)\s+)?(?P<y>\d{4}))(?![\w\-/]|[.,:]\d)", h._year),
     _r("decade", r"(?P<t>(?:(?:de[nmr]|die)\s+)?(?:(?P<pos>Anfang|Mitte|Ende)\s+der\s+)?(?:(?P<cent>1\d|20)?(?P<dd>\d)0er|(?P<dw>zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger))(?:[\s-]*Jahre[n]?)(?!\w))", y.decade),
-    _r("century", rf"(?P<t>(?:(?P<n>\d{{1,2}})\.|(?P<rel>{REL}))\s*Jahrhunderts?)\b", y.century),
+    _r("century", rf"(?P<t>(?:(?P<pos>Anfang|Mitte|Ende|Beginn)\s+(?:des|dieses)\s+)?(?:(?P<n>\d{{1,2}})\.|(?P<rel>{REL}))\s*Jahrhunderts?)\b", y.century),
     _r("season", rf"(?P<t>(?:(?:de[nmrs]|die|das)\s+)?(?:(?P<rel>{REL})\s+)?(?:[a-zäöüß]{{3,}}e[nmrs]?\s+)?(?:(?P<pos>Anfang|Mitte|Ende)\s+(?:des\s+)?)?(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)(?:s|monaten?)?(?:\s+(?:des\s+Jahres\s+)?(?P<y>\d{{4}}))?)\b(?!-)", h._season),
+    _r("pos_period", r"(?P<t>(?P<pos>Anfang|Mitte|Ende|Beginn)\s+(?:des|dieses)\s+(?P<u>Jahrzehnts|Jahrhunderts))\b", y.pos_period),
     _r("part_of_year", r"(?P<t>(?:de[nmrs]\s+)?(?P<n>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+(?P<u>Quartal|Trimester|Jahreshälfte|Halbjahr)e?s?(?:\s+(?P<y>\d{4}))?)\b", h._part_of_year),
     _r("ref_word", r"\b(?P<t>jetzt|derzeit|zurzeit|heutigen?|heutzutage|dieser Tage|diesen Tagen|damals|kürzlich|vor kurzem|vor kurzer Zeit|jüngst|neulich|im Moment|zur Stunde|letzter Zeit|vergangene[nr]? Zeit(?:en)?|in Kürze|früher)\b", h._ref_word),
     _r("day_word", rf"\b(?P<t>(?P<w>heute|gestern|vorgestern|übermorgen)(?:\s+(?P<dp>früh|{DP}))?)\b", t._day_word, 1),
@@ -81,8 +83,11 @@ RULES: list[Rule] = [
     _r("same_day", r"(?P<t>(?:am|an)\s+(?:selben|gleichen|demselben|diesem)\s+Tag)\b", h._same_day, 1),
     _r("year_part", r"(?P<t>Jahres(?:ende|beginn|anfang|wechsel)|(?:im\s+)?Laufe\s+des\s+Jahres)\b", h._year_part),
     _r("bc_year", r"(?P<t>(?:Jahr(?:e|es)?\s+)?(?P<y>\d{1,4})\s*v\.\s*Chr\.?)", h._bc_year, 3),
-    _r("duration2", rf"(?P<t>(?P<n>{NUM})\s+(?P<u>{UNITS})\s+und\s+(?P<n2>{NUM})\s+(?P<u2>{UNITS}))\b", h._duration2, 1),
-    _r("duration", rf"(?P<t>(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM}|{VAGUE})(?:\s+{DUR_ADJ})?\s*(?:-\s*)?(?P<u>{UNITS})(?:\s+(?:lang|später|zuvor|danach|darauf|davor))?)\b(?!\s+(?:alt\w*|jünger\w*|älter\w*)\b)(?!-)", c.duration),
+    _r("duration2", rf"(?P<t>(?P<n>{NUM})\s+(?P<u>{UNITS})\s+und\s+(?P<n2>{NUM})\s+(?P<u2>{UNITS}))\b", dd.two_units, 1),
+    _r("duration", rf"(?P<t>(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM}|{VAGUE})(?:\s+{DUR_ADJ})?\s*(?:-\s*)?(?P<u>{UNITS})(?:\s+(?:lang|später|zuvor|danach|darauf|davor))?)\b(?!\s+(?:alt\w*|jünger\w*|älter\w*)\b)(?!-)", dd.duration),
+    _r("duration_half", r"(?P<t>(?:ein(?:e[nmr]?)?\s+)?halbe[nsr]?\s+(?P<u>Stunde|Minute|Tag(?:es)?|Woche|Monat(?:s)?|Jahr(?:es)?)(?:\s+(?P<dir>später|danach|darauf|zuvor|davor|früher))?)\b(?!-)", dd.half, 1),
+    _r("duration_quarter", r"(?P<t>(?:ein(?:e[nmr]?)?\s+)?(?P<q>Dreiviertel|Viertel)stunde)\b", dd.quarter_hour, 1),
+    _r("duration_compound", rf"(?P<t>(?P<n>{NUM})-(?P<u>{UNITS}))(?=-[A-ZÄÖÜ])", dd.compound, 1),
     _r("rel_plural", rf"(?P<t>(?:de[nrm]|die)\s+(?P<rel>letzten|vergangenen|nächsten|kommenden|ersten|folgenden|ganzen|vorigen)\s+(?:(?P<n>{NUM})\s+)?(?P<u>Tagen|Tage|Wochen|Monaten|Monate|Jahren|Jahre|Jahrzehnten|Jahrzehnte|Stunden|Minuten))\b", c.rel_plural, 2),
     _r("ago_plural", r"\bvor\s+(?P<t>(?:vielen\s+|langen\s+)?(?P<u>Jahren|Jahrzehnten|Monaten|Wochen|Jahrhunderten))\b", h._ago_plural),
     _r("vague_years", r"(?P<t>(?:(?:all\s+)?(?:die|diese|jene)|über)\s+(?P<u>Jahre|Jahrzehnte|Monate))\b(?!\s*(?:\d|lang))", h._since_plural),
@@ -97,13 +102,14 @@ RULES: list[Rule] = [
     _r("clock_hour_word", rf"(?:\b(?:um|gegen|bis|ab|von)\s+)?(?P<t>(?P<n>{HOUR_WORDS})\s+Uhr)\b", h._clock_hour_word, 2),
     _r("set_per", r"(?P<t>(?:pro|je)\s+(?P<w>Tag|Woche|Monat|Jahr|Stunde))\b(?!\s*\d)", sd.set_),
     _r("set_im", r"(?<=\d)(?:\s+\S+){0,3}?\s+(?P<t>(?:im\s+(?P<w>Monat|Jahr)|am\s+(?P<w2>Tag)|in\s+der\s+(?P<w3>Woche|Stunde)))\b(?!\s*\d|\s+(?:darauf|zuvor|danach|davor|de[rs]|nach|vor|als)\b)", sd.set_),
-    _r("holiday", r"(?P<t>(?P<w>Weihnachten|Heiligabend|Heilige[nr]? Abend|Silvester|Neujahr|Allerheiligen|Stephanstag|Ostern|Ostersonntag|Ostermontag|Karfreitag|Pfingsten|Pfingstmontag|Christi Himmelfahrt)(?:\s+(?P<y>\d{4}))?)\b", c.holiday),
+    _r("holiday", r"(?P<t>(?:(?P<w>Weihnachten|Heiligabend|Heilige[nr]? Abend|Silvester|Neujahr|Neujahrstag|Allerheiligen|Stephanstag|Dreikönigstag|Mariä Himmelfahrt|Tag der Deutschen Einheit|Ostern|Ostersonntag|Ostermontag|Karfreitag|Karsamstag|Gründonnerstag|Rosenmontag|Aschermittwoch|Pfingsten|Pfingstsonntag|Pfingstmontag|Christi Himmelfahrt|Fronleichnam)|(?P<stem>Neujahrs|Silvester|Oster|Pfingst)(?P<dp>morgen|vormittag|mittag|nachmittag|abend|nacht))(?:\s+(?P<y>\d{4}))?)\b", c.holiday),
 ]
 # fmt: on
 
 _MONTHS = ("jan", "jän", "feb", "mär", "mae", "mrz", "apr", "mai", "jun", "jul", "aug", "sep", "okt",
            "nov", "dez")  # fmt: skip
 _UNITS = ("sekunde", "minute", "stunde", "tag", "woche", "monat", "jahr")
+_COMPOUND_UNITS = tuple(f"-{u}" for u in _UNITS)  # "60-Tage-Plan"
 _DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
          "sonntag")  # fmt: skip
 # Sound pre-checks (every match of the rule contains one of these): a document without
@@ -112,7 +118,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "date_text": _MONTHS, "month_year": _MONTHS, "month_rel_year": _MONTHS, "month": _MONTHS,
     "day_range": _MONTHS, "day_list": _MONTHS, "weekday": _DAYS, "rel_unit": _UNITS,
     "same_day": ("tag",), "year_part": ("jahres",), "bc_year": ("chr",),
-    "duration": _UNITS, "duration2": _UNITS, "later": _UNITS, "daypart_of_date": _MONTHS, "ago": _UNITS, "rel_plural": _UNITS,
+    "duration": _UNITS, "duration2": _UNITS, "duration_half": ("halbe",), "duration_quarter": ("viertelstunde",), "duration_compound": _COMPOUND_UNITS, "later": _UNITS, "daypart_of_date": _MONTHS, "ago": _UNITS, "rel_plural": _UNITS,
     "season": ("frühling", "frühjahr", "sommer", "herbst", "winter"),
     "clock": ("uhr",), "time_range": ("uhr",), "clock_um": ("um",), "clock_words": ("halb",),
     "clock_gmt": ("gmt", "utc", "mez"), "day_word": ("heute", "gestern", "übermorgen"),
@@ -120,7 +126,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "ref_word": ("jetzt", "derzeit", "zurzeit", "heutig", "heutzutage", "tage", "damals",
                  "kürzlich", "kurz", "jüngst", "neulich", "moment", "stunde", "zeit", "kürze",
                  "früher"),
-    "decade": ("0er", "ziger"), "century": ("jahrhundert",),
+    "decade": ("0er", "ziger"), "century": ("jahrhundert",), "pos_period": ("jahrzehnt", "jahrhundert"),
     "part_of_year": ("quartal", "trimester", "jahreshälfte", "halbjahr"),
     "new_year": ("neue",), "year_short": ("jahr",), "month_pair": _MONTHS, "pos_unit": ("anfang", "mitte", "ende", "beginn"), "weekend": ("wochenende",),
     "prev_unit": ("vorjahr", "vormonat", "vorwoche", "vortag", "vorabend", "folgetag",
@@ -132,6 +138,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "set_adv": ("täglich", "wöchentlich", "monatlich", "jährlich", "stündlich", "tags"),
     "set_every": ("jede", "einmal"), "set_all": ("alle",), "set_nachts": ("nachts",), "set_repeat": (" um ", " für "), "clock_hour_word": ("uhr",), "set_per": ("pro", "je"), "set_im": ("monat", "jahr", "tag", "woche", "stunde"),
     "holiday": ("weihnacht", "heilig", "silvester", "neujahr", "allerheilig", "stephanstag",
-                "oster", "karfreitag", "pfingst", "himmelfahrt"),
+                "oster", "karfreitag", "pfingst", "himmelfahrt", "fronleichnam", "dreikönig",
+                "deutschen einheit", "karsamstag", "gründonnerstag", "rosenmontag", "aschermittwoch"),
 }  # fmt: skip
 RULES = [dataclasses.replace(r, gate=GATES.get(r.name, ())) for r in RULES]

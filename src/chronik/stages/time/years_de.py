@@ -55,10 +55,19 @@ def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def century(m: re.Match[str], ctx: Ctx) -> Hit | None:
     n = g(m, "n")
+    mod = c.position_mod(g(m, "pos"))
     if n:
-        return Hit("DATE", f"{int(n) - 1:02d}")
+        return Hit("DATE", f"{int(n) - 1:02d}", mod=mod)
     rel = c.rel_direction(g(m, "rel")) or 0
-    return Hit("DATE", f"{ctx.ref('XX').year // 100 + rel:02d}")
+    return Hit("DATE", f"{ctx.ref('XX').year // 100 + rel:02d}", mod=mod)
+
+
+def pos_period(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """ "bis zum Ende des Jahrzehnts" / "Anfang des Jahrhunderts": the reference date's
+    decade or century, with the position as its modifier."""
+    year = ctx.ref("XXX").year
+    span = f"{year // 10:03d}" if m.group("u").lower().startswith("jahrz") else f"{year // 100:02d}"
+    return Hit("DATE", span, mod=c.position_mod(m.group("pos")))
 
 
 def heuer(m: re.Match[str], ctx: Ctx) -> Hit | None:
