@@ -11,7 +11,7 @@ import pytest
 from chronik.model import Article, Mention
 from chronik.search import QueryError, Searcher, search
 from chronik.search.fts import match_expression
-from chronik.search.vectors import VectorIndex
+from chronik.search.vectors import VectorIndex, ann_recall
 from chronik.store import open_store
 
 DOCS = [
@@ -172,3 +172,59 @@ def test_query_embeddings_are_cached(db: str, monkeypatch: pytest.MonkeyPatch) -
     assert searcher.query_vector("arms deal") is first
     hits = searcher.search("arms deal", mode="semantic", limit=1, filters=_no_filters())
     assert hits[0].article_id == "en1" and not first.flags.writeable
+
+
+def _clustered(n_centres: int, copies: int, dim: int, seed: int) -> np.ndarray:
+    """Unit vectors in tight clusters: the near-copies (wire reprints) that strand HNSW."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(n_centres, dim))
+    vecs = np.repeat(centres, copies, axis=0) + 0.3 * rng.normal(size=(n_centres * copies, dim))
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    return vecs.astype(np.float32)
+
+
+def test_tuned_ann_returns_the_exact_top10_with_exact_scores() -> None:
+    vecs = _clustered(100, 30, 48, seed=1)
+    keys = list(range(1, len(vecs) + 1))
+    rng = np.random.default_rng(2)
+    queries = vecs[rng.choice(len(vecs), 40, replace=False)] + 0.2 * rng.normal(size=(40, 48))
+    queries = (queries / np.linalg.norm(queries, axis=1, keepdims=True)).astype(np.float32)
+    small = VectorIndex(None, 48)  # 3000 rows: below EXACT_BELOW, the numpy scan answers
+    small.add(keys, vecs)
+    index = VectorIndex(None, 48, exact_below=0)  # always HNSW + exact re-rank
+    index.add(keys, vecs)
+    for query in queries:
+        exact = index.search(query, 10, exact=True)
+        assert small.search(query, 10) == exact
+        approx = index.search(query, 10)
+        found = dict(exact)
+        # re-ranked: every hit carries its exact score (BLAS rounding aside), best first
+        assert all(abs(found.get(k, s) - s) < 1e-6 for k, s in approx), (approx, exact)
+        assert [s for _, s in approx] == sorted((s for _, s in approx), reverse=True)
+    # multi-threaded HNSW builds vary slightly from run to run: a bound, not equality
+    recall = ann_recall(index, queries, 10)
+    assert recall >= 0.98, recall
+
+
+def test_equal_vectors_tie_by_key_and_recall_forgives_only_them() -> None:
+    vecs = _clustered(20, 10, 16, seed=3)
+    vecs[150] = vecs[7]  # the same passage stored twice
+    index = VectorIndex(None, 16, exact_below=0)
+    index.add(list(range(len(vecs))), vecs)
+    hits = index.search(vecs[7], 10)
+    assert [k for k, _ in hits[:2]] == [7, 150] and hits[0][1] == hits[1][1]
+    assert ann_recall(index, vecs[:30], 10) == 1.0
+    weak = VectorIndex(None, 16, exact_below=0, connectivity=2, rerank=1)
+    weak.index.expansion_search = 10  # type: ignore[misc]  # a deliberately poor graph search
+    weak.add(list(range(len(vecs))), vecs)
+    strict, ties, loose = (ann_recall(weak, vecs[:30], 10, tie) for tie in (0.0, 1e-6, 0.5))
+    assert strict <= ties <= loose and strict < 1.0
+
+
+def test_index_built_with_a_weaker_graph_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "v.usearch"
+    old = VectorIndex(path, 16, connectivity=16)
+    old.add([1, 2], _clustered(1, 2, 16, seed=4))
+    old.save()
+    assert not VectorIndex(path, 16, connectivity=16).needs_rebuild
+    assert VectorIndex(path, 16).needs_rebuild  # default degree 32: rebuild from the store

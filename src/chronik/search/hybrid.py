@@ -207,22 +207,3 @@ def _fuse(rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
         for rank, (pid, _) in enumerate(ranking):
             scores[pid] = scores.get(pid, 0.0) + 1.0 / (RRF_K + rank + 1)
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def exact_recall(
-    searcher: Searcher, queries: np.ndarray, k: int = 10, tolerance: float | None = None
-) -> float:
-    """Mean recall@k of the ANN index against exact search (benchmarks). With `tolerance`,
-    an ANN hit scoring within it of the k-th exact score counts as found: among
-    near-identical vectors (a reused passage) which of them is returned does not matter."""
-    total = 0.0
-    for q in queries:
-        approx = searcher.vectors.search(q, k)
-        exact = searcher.vectors.search(q, k, exact=True)
-        if tolerance is None or not exact:
-            found = len({p for p, _ in approx} & {p for p, _ in exact})
-        else:
-            floor = min(score for _, score in exact) - tolerance
-            found = min(len(exact), sum(score >= floor for _, score in approx))
-        total += found / max(1, len(exact))
-    return total / max(1, len(queries))
