@@ -8,9 +8,11 @@ Sections:
      lists SmartData among its training sources, as models from the round-2 script do);
   3. ECB+ (English, topics 1-25, never trained on): recall of proper-name entity mentions;
   4. speed (tokens/s, one thread) and memory of the model on ../shared/data/10kgnad, against a
-     tokenizer-only baseline in the same process (medians of 3 runs).
+     tokenizer-only baseline in the same process (medians of 3 runs; the slow e5 backend: one).
+`--backend e5` measures the optional MLP head on multilingual-e5-small states (encoder_ner.py)
+instead of the spaCy model; use a small --docs for its speed section.
 Usage: nice .venv/bin/python bench/ner_germeval.py [--data ../shared/data] [--docs 300]
-       [--model DIR] [--only germeval,stage,smartdata,ecbplus,speed]
+       [--model DIR|HEAD.npz] [--backend spacy|e5] [--only germeval,stage,smartdata,ecbplus,speed]
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ def prf(gold: Spans, pred: Spans) -> tuple[float, float, float]:
 
 def predict(nlp: Any, sents: list[list[str]]) -> list[list[str]]:
     from spacy.tokens import Doc
+
+    if hasattr(nlp, "tag_words"):  # the e5 backend
+        return list(nlp.tag_words(sents))
 
     docs = [Doc(nlp.vocab, words=w) for w in sents]
     out = []
@@ -127,8 +132,10 @@ def smartdata(nlp: Any, data: Path) -> None:
     pred = {
         s for i, t in enumerate(pred_tags) for s in bio_spans(i, t) if s[3] in {"PER", "ORG", "LOC"}
     }
-    meta = (Path(nlp.path) / "meta.json").read_text() if nlp.path else ""
-    seen = "trained on: optimistic" if "SmartData" in meta else "not trained on"
+    path = getattr(nlp, "path", None)
+    meta = (Path(path) / "meta.json").read_text() if path else ""
+    trained = "SmartData" in meta or hasattr(nlp, "tag_words")  # the e5 head: trained on it
+    seen = "trained on: optimistic" if trained else "not trained on"
     print(f"SmartData v3 dev ({seen}): {len(sents)} sentences")
     report("PER/ORG/LOC", gold, pred, ["PER", "ORG", "LOC"])
 
@@ -204,13 +211,38 @@ def speed(nlp: Any, data: Path, n_docs: int) -> None:
         return statistics.median(times)
 
     base = run(lambda: list(tok.pipe(texts)))
-    model = run(lambda: list(nlp.pipe(texts, batch_size=64)))
+    if hasattr(nlp, "tag_words"):  # the e5 backend: same texts, one run (it is slow)
+        t0 = time.process_time()
+        nlp.predict(texts)
+        model = time.process_time() - t0
+    else:
+        model = run(lambda: list(nlp.pipe(texts, batch_size=64)))
     print(
-        f"Speed on 10kgnad ({len(texts)} docs, {n_tokens} tokens, 1 thread, CPU time, median of 3):"
+        f"Speed on 10kgnad ({len(texts)} docs, {n_tokens} tokens, 1 thread, CPU time, "
+        + ("one run of the model):" if hasattr(nlp, "tag_words") else "median of 3):")
     )
     print(f"  tokenizer only (baseline): {n_tokens / base:,.0f} tokens/s")
     print(f"  NER model: {n_tokens / model:,.0f} tokens/s  (x{model / base:.1f} baseline time)")
     print(f"  process RSS after the runs: {psutil.Process().memory_info().rss / 2**20:.0f} MB")
+
+
+def load(backend: str, model: Path | None) -> tuple[Any, Path]:
+    """The model to measure (warmed up) and its directory or file."""
+    if backend == "e5":
+        from chronik.stages.entities.encoder_ner import HEAD_FILE, E5Ner
+
+        nlp: Any = E5Ner(model or HEAD_FILE)
+        nlp.predict(["Warm-up: Wladimir Putin traf Kim Jong Un in Wladiwostok."])
+        return nlp, model or HEAD_FILE
+    import spacy
+
+    from chronik.stages.entities.ner import MODEL_DIR
+    from chronik.stages.entities.piece_vectors import register_spacy_vectors
+
+    register_spacy_vectors()
+    nlp = spacy.load(model or MODEL_DIR)
+    nlp("Warm-up: Wladimir Putin traf Kim Jong Un in Wladiwostok.")
+    return nlp, model or MODEL_DIR
 
 
 def main() -> None:
@@ -218,29 +250,28 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--model", type=Path, default=None, help="model dir (default: shipped)")
+    ap.add_argument(
+        "--backend", choices=["spacy", "e5"], default="spacy", help="e5: MLP head on e5 states"
+    )
     ap.add_argument("--only", default="germeval,stage,smartdata,ecbplus,speed")
     args = ap.parse_args()
     if not (args.data / "germeval2014").is_dir():
         print(f"{args.data} not found: benchmark skipped (needs ../shared/data)")
         return
     import psutil
-    import spacy
 
-    from chronik.stages.entities.ner import MODEL_DIR
-
-    model_dir = args.model or MODEL_DIR
     rss0 = psutil.Process().memory_info().rss
-    nlp = spacy.load(model_dir)
-    nlp("Warm-up: Wladimir Putin traf Kim Jong Un in Wladiwostok.")
+    nlp, model_dir = load(args.backend, args.model)
     load_mb = (psutil.Process().memory_info().rss - rss0) / 2**20
     print(f"model load: +{load_mb:.0f} MB RSS (process {rss0 / 2**20:.0f} MB before)")
-    size = sum(f.stat().st_size for f in model_dir.rglob("*")) / 2**20
+    files = model_dir.rglob("*") if model_dir.is_dir() else [model_dir]
+    size = sum(f.stat().st_size for f in files) / 2**20
     print(f"model: {model_dir} ({size:.1f} MB)")
     only = set(args.only.split(","))
     if "germeval" in only:
         germeval(nlp, args.data)
     if "stage" in only:
-        germeval_stage(args.data, args.model)
+        germeval_stage(args.data, Path("e5") if args.backend == "e5" else args.model)
     if "smartdata" in only:
         smartdata(nlp, args.data)
     if "ecbplus" in only and (args.data / "ecbplus").is_dir():

