@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from chronik.stages.base import lazy
-from chronik.stages.entities.gazetteer import PLACES
+from chronik.stages.entities.gazetteer import PLACES, is_first_name
 from chronik.stages.entities.lexicon import (
     EAST_ASIAN_SURNAMES,
     EN_LOC_HEADS,
@@ -87,6 +87,25 @@ def common_word(word: str, sentence_start: bool) -> bool:
         return False
     bar = 3.0 if sentence_start else 4.3
     return zipf_en(word.lower()) >= bar and not proper_in_lexicon(word)
+
+
+_FIRST_WORD = re.compile(r"[^\w]*(\w+)")
+
+
+def may_hold_name(sentence: str, lang: str | None) -> bool:
+    """False for a sentence whose only capital letter opens it with a function or common word
+    ('The police said it was ...'): no span of the model there would survive the cleaning
+    (lowercase starts and such words are dropped), so the model need not read it."""
+    m = _FIRST_WORD.match(sentence)
+    if m is None:
+        return False
+    rest = sentence[m.end() :]
+    if rest != rest.lower() or m.group(1)[1:] != m.group(1)[1:].lower():
+        return True
+    word = m.group(1)
+    if word in STOP or word.islower():
+        return False
+    return not (lang in CAPITALISING and common_word(word, True))
 
 
 def sentence_start(text: str, pos: int) -> bool:
@@ -203,8 +222,8 @@ def _run_type(words: list[str]) -> str:
         return "ORG"  # 'Nordic Centre for Pacific Security Studies'
     if words[-1] in EN_LOC_HEADS or PLACES.get().canonical(" ".join(words)):
         return "LOC"
-    if words[0] in FIRST_NAMES or words[0] in EAST_ASIAN_SURNAMES:
-        return "PER"
+    if words[0] in EAST_ASIAN_SURNAMES or (len(words) > 1 and is_first_name(words[0])):
+        return "PER"  # 'Lena Sørensen': Faker's first names too
     return "MISC"
 
 

@@ -108,6 +108,11 @@ def split_adjacent(text: str, spans: list[Raw]) -> list[Raw]:
 
 
 _CAPS = re.compile(r"(?<![\w\-])[A-ZÄÖÜ][\w\-]+(?![\w\-])")
+_INITIAL = re.compile(r"(?:^|[.!?:\n]\s*|[\"„“»]\s*)$")
+_NONSPACE = re.compile(r"\S+")
+
+
+_PAIR_GLUE = frozenset({" ", " du ", " de ", " of ", " del "})
 
 
 def gazetteer_places(text: str) -> list[Raw]:
@@ -119,15 +124,15 @@ def gazetteer_places(text: str) -> list[Raw]:
     for i, (s, e) in enumerate(words):
         if i <= skip:
             continue
-        if i + 1 < len(words) and words[i + 1][0] == e + 1 and text[e] == " ":
-            pair = text[s : words[i + 1][1]]
+        if i + 1 < len(words) and text[e : words[i + 1][0]] in _PAIR_GLUE:
+            pair = text[s : words[i + 1][1]]  # 'South Korea', 'Corée du Nord'
             if places.is_strong(pair):
                 out.append(Raw(s, words[i + 1][1], "LOC"))
                 skip = i + 1
                 continue
         word = text[s:e]
         stem = word[:-1] if word.endswith("s") and not places.is_strong(word) else word
-        initial = re.search(r"(?:^|[.!?:\n]\s*|[\"„“»]\s*)$", text[max(0, s - 3) : s])
+        initial = _INITIAL.search(text[max(0, s - 3) : s])
         if initial and place_key(stem) not in places.main:
             continue  # 'Dabei', 'Wenn' start sentences and are also some city's alternate name
         if word not in STOP and places.is_strong(stem):
@@ -142,10 +147,7 @@ def split_compound(text: str, spans: list[Raw]) -> list[Raw]:
     places = PLACES.get()
     out: list[Raw] = []
     for r in spans:
-        toks = [
-            (r.start + m.start(), r.start + m.end(), m.group(0))
-            for m in re.finditer(r"\S+", text[r.start : r.end])
-        ]
+        toks = [(m.start(), m.end(), m.group(0)) for m in _NONSPACE.finditer(text, r.start, r.end)]
         piece: list[tuple[int, int, str]] = []
         for i, tok in enumerate(toks):
             word = tok[2]
@@ -187,6 +189,13 @@ def drop_headings(text: str, spans: list[Raw]) -> list[Raw]:
     return [r for r in spans if not in_head(r) or strip_genitive(text[r.start : r.end]) in body]
 
 
+_KNOWN_ACRONYM = re.compile(
+    r"(?<![\w\-])(?:"
+    + "|".join(re.escape(a) for a in sorted(ACRONYMS, key=len, reverse=True) if a.isupper())
+    + r")(?![\w\-])"
+)
+
+
 def acronyms_in(text: str) -> dict[str, str]:
     acronyms = {}
     for m in _ACRO_DEF.finditer(text):
@@ -194,9 +203,8 @@ def acronyms_in(text: str) -> dict[str, str]:
         while len(words) > 1 and words[0] in STOP:
             words = words[1:]
         acronyms[m.group(2)] = " ".join(words)
-    for acr in ACRONYMS:
-        if acr.isupper() and re.search(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", text):
-            acronyms.setdefault(acr, acr)
+    for m in _KNOWN_ACRONYM.finditer(text):
+        acronyms.setdefault(m.group(0), m.group(0))
     return acronyms
 
 
@@ -210,4 +218,36 @@ def acronym_long_forms(text: str) -> list[Raw]:
                 break
             start = text.index(word, start) + len(word) + 1
         out.append(Raw(start, m.end(1), "ORG"))
+    return out
+
+
+_TOKEN = re.compile(r"(?<![\w\-])[\w\-]+")
+_NAME_END = re.compile(r"(?:s|'s|’s|')?(?![\w\-])")
+
+
+def find_names(text: str, names: dict[str, str]) -> list[Raw]:
+    """Every occurrence of the names (with a genitive ending) as whole words: one pass over
+    the tokens with a first-word index, not a regex alternation compiled per article."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        first = _TOKEN.match(name)
+        if first:
+            by_first.setdefault(first.group(0), []).append(name)
+    out: list[Raw] = []
+    pos = 0
+    for tok in _TOKEN.finditer(text):
+        if tok.start() < pos:
+            continue
+        word = tok.group(0)
+        cands = (
+            by_first.get(word, []) + by_first.get(word[:-1], [])
+            if word[-1:] == "s"
+            else by_first.get(word, [])
+        )
+        for name in sorted(cands, key=len, reverse=True) if len(cands) > 1 else cands:
+            end = tok.start() + len(name)
+            if text.startswith(name, tok.start()) and (m := _NAME_END.match(text, end)):
+                out.append(Raw(tok.start(), m.end(), names[name]))
+                pos = m.end()
+                break
     return out

@@ -16,18 +16,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from chronik.stages.base import lazy
 from chronik.stages.entities.lexicon import (
     ACRONYMS,
     AMBIGUOUS,
     COUNTRIES,
+    EXONYMS,
+    FIRST_NAMES,
     ROLE_HEADS,
     ROLE_PREFIXES,
 )
 from chronik.stages.entities.nouns import TAGGER
-from chronik.stages.entities.translit import loose_key, name_key
+from chronik.stages.entities.translit import fold_word, loose_key, name_key
 
 _ROLE_RX = re.compile(
     r"^(?P<pre>[a-zäöüß]*?)(?:s?-)?(?P<head>"
@@ -36,10 +38,14 @@ _ROLE_RX = re.compile(
 )
 
 
+_ROLE_INFLECTION = re.compile(r"(s|n|en)$")
+
+
+@lru_cache(maxsize=50_000)
 def role_gloss(word: str) -> str | None:
     """English gloss of a German role word ('Regierungschefs' too), or None if it is no role."""
     low = word.lower()
-    m = _ROLE_RX.match(low) or _ROLE_RX.match(re.sub(r"(s|n|en)$", "", low))
+    m = _ROLE_RX.match(low) or _ROLE_RX.match(_ROLE_INFLECTION.sub("", low))
     if not m:
         return None
     head = ROLE_HEADS[m.group("head")]
@@ -58,7 +64,11 @@ def place_key(name: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(w for w in re.split(r"[\s\-‐–'’.]+", bare.casefold()) if w)
+    return " ".join(w for w in _PLACE_SPLIT.split(bare.casefold()) if w)
+
+
+_ARTICLE = re.compile(r"(?:La|Le|Les|L['’]|Die|Der|Das|The)\s*(?=[A-ZÀ-Þ])")
+_PLACE_SPLIT = re.compile(r"[\s\-‐–'’.]+")
 
 
 @dataclass
@@ -69,8 +79,22 @@ class Places:
     countries: dict[str, str] = field(default_factory=dict)
     strong: set[str] = field(default_factory=set)  # keys safe to tag without the model
     main: set[str] = field(default_factory=set)  # main names and countries (not alternates)
+    _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def canonical(self, name: str) -> str | None:
+        """Canonical place name (exonyms folded), or None; memoised, it is asked per word."""
+        if name not in self._seen:
+            if len(self._seen) > 200_000:
+                self._seen.clear()
+            self._seen[name] = self._canonical(name)
+        return self._seen[name]
+
+    def _canonical(self, name: str) -> str | None:
+        article = _ARTICLE.match(name)
+        if article and place_key(name) not in self.by_key:  # 'La Paz', 'Le Havre' keep theirs
+            bare = self._canonical(name[article.end() :])  # 'La Russie', 'Die Ukraine'
+            if bare:
+                return bare
         key = place_key(name)
         place = self.by_key.get(key)
         if place and key not in self.main and near_miss(name, place) and not known_exonym(name):
@@ -161,3 +185,62 @@ def same_acronym(acr: str) -> str:
     """'UNO' -> 'UN': acronyms with the same long forms are one organisation."""
     longs = ACRONYMS.get(acr)
     return acronym_long_keys().get(loose_key(longs[0]), acr) if longs else acr
+
+
+@cache
+def _exonym_keys() -> dict[str, str]:
+    return {loose_key(name): canon for name, canon in EXONYMS.items()}
+
+
+def exonym(name: str) -> str | None:
+    """Canonical name of a landmark, sea or era from the own exonym table ('Kreml' -> 'Kremlin',
+    'Zweiten Weltkrieg' -> 'World War II'), or None."""
+    return _exonym_keys().get(loose_key(name))
+
+
+# Faker's person-name lists (MIT) of the languages news here is written in or about
+_NAME_LOCALES = (
+    "en_US", "en_GB", "en_IE", "de_DE", "de_AT", "fr_FR", "it_IT", "es_ES", "nl_NL", "no_NO",
+    "sv_SE", "da_DK", "fi_FI", "pl_PL", "cs_CZ", "pt_PT", "ru_RU", "uk_UA", "ko_KR",
+)  # fmt: skip
+
+
+def _faker_first_names() -> set[str]:
+    import importlib
+
+    out: set[str] = set()
+    for loc in _NAME_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except ImportError:  # faker is optional: the own list still works
+            return out
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = next((c.__dict__[attr] for c in provider.__mro__ if attr in c.__dict__), ())
+            if isinstance(names, dict | tuple | list | set | frozenset):
+                out.update(n for n in names if isinstance(n, str) and n[:1].isupper())
+    return out
+
+
+def _build_first_names() -> frozenset[str]:
+    """Fold keys of first names: the own list plus Faker's, less the words that are also
+    places or common English words ('China', 'Paris', 'North', 'Will', 'Hope')."""
+    from chronik.stages.entities.english import proper_in_lexicon, zipf_en  # (imports us)
+
+    places = PLACES.get()
+    keys = {fold_word(n) for n in FIRST_NAMES}
+    for name in _faker_first_names():
+        if len(name) < 3 or " " in name or places.canonical(name):
+            continue
+        if zipf_en(name.lower()) >= 4.0 and not proper_in_lexicon(name):
+            continue
+        keys.add(fold_word(name))
+    return frozenset(keys)
+
+
+WIDE_FIRST_NAMES: lazy[frozenset[str]] = lazy(_build_first_names)
+
+
+def is_first_name(word: str) -> bool:
+    """A first name in any spelling ('Mikhaïl', 'Lena', 'Артём'), for typing a name that
+    the model left MISC; the own short list alone decides the riskier German cues."""
+    return word in FIRST_NAMES or fold_word(word) in WIDE_FIRST_NAMES.get()

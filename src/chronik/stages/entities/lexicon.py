@@ -5,7 +5,7 @@ Kept apart from the code so that the rules stay short and the lists can grow.
 
 from __future__ import annotations
 
-# German (and a few English) country names -> canonical English name
+# German (and a few English and French) country names -> canonical English name
 # fmt: off
 COUNTRIES: dict[str, str] = {
     "Nordkorea": "North Korea", "Südkorea": "South Korea", "Korea": "Korea",
@@ -28,6 +28,11 @@ COUNTRIES: dict[str, str] = {
     "United States": "United States", "Germany": "Germany", "Poland": "Poland",
     "Asia": "Asia", "Europe": "Europe", "Africa": "Africa", "Far East": "Far East",
     "Fernost": "Far East", "Extrême-Orient": "Far East",
+    # French
+    "Russie": "Russia", "Corée du Nord": "North Korea", "Corée du Sud": "South Korea",
+    "Corée": "Korea", "Chine": "China", "États-Unis": "United States", "Japon": "Japan",
+    "Allemagne": "Germany", "Biélorussie": "Belarus", "Royaume-Uni": "United Kingdom",
+    "Pologne": "Poland", "Asie": "Asia", "Afrique": "Africa",
 }
 # fmt: on
 
@@ -161,8 +166,9 @@ JOINERS = frozenset(
 # a capitalised word right after these is a place ('Kosmodrom Wostotschny')
 PLACE_CUES = frozenset(
     """
-    Bahnhof Dorf Flughafen Fluss Grenzstadt Hafenstadt Hauptstadt Insel Kosmodrom Küstenstadt
-    Oblast Provinz Region Stadt Weltraumbahnhof
+    Bahnhof Dorf Flughafen Flugplatz Fluss Grenzstadt Hafenstadt Hauptstadt Insel Kosmodrom
+    Küstenstadt Luftwaffenstützpunkt Militärflugplatz Oblast Provinz Region Stadt
+    Weltraumbahnhof
     cosmodrome fleuve port province région rivière village ville île
     """.split()  # noqa: SIM905
 )
@@ -223,3 +229,34 @@ EN_LOC_HEADS = frozenset(
     Valley
     """.split()  # noqa: SIM905
 )
+
+# exonyms of landmarks, institutions, seas and eras that no city gazetteer lists: one canonical
+# (English) name for the German, French and English spellings ('Kreml' = 'Kremlin')
+# fmt: off
+EXONYMS: dict[str, str] = {
+    "Kreml": "Kremlin", "Kremlin": "Kremlin",
+    "Weißes Haus": "White House", "Maison-Blanche": "White House",
+    "Maison Blanche": "White House", "White House": "White House",
+    "Élysée": "Élysée Palace", "Élysée-Palast": "Élysée Palace", "Elysée-Palast": "Élysée Palace",
+    "Pentagone": "Pentagon", "Pentagon": "Pentagon", "Vatikan": "Vatican", "Vatican": "Vatican",
+    "Roter Platz": "Red Square", "Place Rouge": "Red Square", "Red Square": "Red Square",
+    "Sowjetunion": "Soviet Union", "UdSSR": "Soviet Union", "URSS": "Soviet Union",
+    "Union soviétique": "Soviet Union", "USSR": "Soviet Union", "Soviet Union": "Soviet Union",
+    "Schwarzes Meer": "Black Sea", "mer Noire": "Black Sea", "Black Sea": "Black Sea",
+    "Ostsee": "Baltic Sea", "mer Baltique": "Baltic Sea", "Baltic Sea": "Baltic Sea",
+    "Japanisches Meer": "Sea of Japan", "mer du Japon": "Sea of Japan",
+    "Sea of Japan": "Sea of Japan", "Ostmeer": "Sea of Japan",
+    "Pazifik": "Pacific", "Pazifischer Ozean": "Pacific", "Pacifique": "Pacific",
+    "Pacific": "Pacific", "Pacific Ocean": "Pacific", "Atlantik": "Atlantic",
+    "Atlantique": "Atlantic", "Atlantic": "Atlantic", "Mittelmeer": "Mediterranean",
+    "Méditerranée": "Mediterranean", "Mediterranean": "Mediterranean",
+    "Donau": "Danube", "Danube": "Danube", "Dnjepr": "Dnipro", "Dnepr": "Dnipro",
+    "Dnieper": "Dnipro", "Dnipro": "Dnipro",
+    "Kalter Krieg": "Cold War", "Guerre froide": "Cold War", "Cold War": "Cold War",
+    "Zweiter Weltkrieg": "World War II", "Seconde Guerre mondiale": "World War II",
+    "Second World War": "World War II", "World War II": "World War II",
+    "Erster Weltkrieg": "World War I", "Première Guerre mondiale": "World War I",
+    "First World War": "World War I", "World War I": "World War I",
+    "Koreakrieg": "Korean War", "guerre de Corée": "Korean War", "Korean War": "Korean War",
+}
+# fmt: on

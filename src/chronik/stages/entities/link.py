@@ -1,10 +1,14 @@
 """The corpus "link" stage: mentions of all articles -> canonical entities, with merge reasons.
 
-Each mention gets a link key: ("N", spelling key of its resolved name), where places
-go through the exonym gazetteer first ("Pjöngjang" -> Pyongyang) and organisations through
-the acronym table (KCNA = Koreanische Zentrale Nachrichtenagentur). Mentions sharing a key form
-one entity. A one-word person name that no article resolved joins the single full name ending
-(or, for East Asian names, starting) with it; if several people share it, it joins none.
+First the mentions of all articles vote on one type per spelling key ('Chassan' LOC twice,
+'Khasan' PER once -> LOC; a PER/LOC/ORG majority beats MISC; a gazetteer place beats a PER
+without a role), and every mention takes the settled type. Then each mention gets a link key:
+("N", spelling key of its resolved name), where landmarks go through the own exonym table
+("Kreml" -> Kremlin), places through the exonym gazetteer ("Pjöngjang" -> Pyongyang) and
+organisations through the acronym table (KCNA = Koreanische Zentrale Nachrichtenagentur).
+Mentions sharing a key form one entity. A one-word person name that no article resolved
+joins the single full name ending (or, for East Asian names, starting) with it; if several
+people share it, it joins none.
 Existing entities (earlier runs) are matched first by their aliases' keys, so ids never change;
 new entities get id = hash(type + key).
 """
@@ -20,6 +24,7 @@ from chronik.model import Article, Corpus, Entity, Mention
 from chronik.stages.entities.gazetteer import (
     PLACES,
     acronym_long_keys,
+    exonym,
     role_gloss,
     same_acronym,
 )
@@ -59,6 +64,11 @@ def link_key(m: Mention, lang: str | None = None) -> tuple[Key, str, list[str]]:
     surface = strip_genitive(m.text)
     if name != surface:
         reasons.append(f"in-article: {surface!r} -> {name!r}")
+    known = exonym(name) if m.type != "PER" else None
+    if known:
+        if known != name:
+            reasons.append(f"exonym: {name!r} -> {known!r} (own table)")
+        return ("N", name_key(known)), known, reasons
     if m.type == "PER":
         return ("N", name_key(name, lang)), name, reasons
     if m.type == "LOC":
@@ -92,6 +102,9 @@ class Group:
     by_article: Counter[str] = field(default_factory=Counter)
 
     def add(self, article_id: str, m: Mention, name: str, reasons: list[str]) -> None:
+        if self.names and name not in self.names:
+            first = next(iter(self.names))
+            reasons = [*reasons, f"spelling key {self.key[1]!r}: {name!r} = {first!r}"]
         self.names[name] += 1
         self.types[m.type] += 1
         self.aliases.update({strip_genitive(m.text), name})
@@ -109,13 +122,56 @@ class Group:
         self.by_article.update(other.by_article)
 
 
+def vote_key(m: Mention, lang: str | None) -> str:
+    """The spelling key under which a mention votes on its entity's type: exonyms and
+    transliterations of one name ('Chassan', 'Khasan'; 'Kreml', 'Kremlin') vote together."""
+    name = m.canonical or strip_genitive(m.text)
+    return name_key(exonym(name) or name, lang)
+
+
+def settle_type(votes: Counter[str], place: bool, roled: bool) -> str:
+    """One type from the mentions' votes: a PER/LOC/ORG majority beats MISC (the model's type
+    for names it did not know), and a gazetteer place beats MISC and a PER vote without a role."""
+    strong = Counter({t: n for t, n in votes.items() if t != "MISC" and n})
+    if not strong:
+        return "LOC" if place else "MISC"
+    if place and not roled and "PER" in strong:
+        strong["LOC"] += strong.pop("PER")
+    order = ("LOC", "PER", "ORG")
+    return max(strong, key=lambda t: (strong[t], -order.index(t) if t in order else -9))
+
+
+def settled_types(articles: list[Article]) -> dict[str, str]:
+    """vote key -> the type all its mentions take."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, str] = {}
+    roled: set[str] = set()
+    for a in articles:
+        for m in a.mentions:
+            key = vote_key(m, a.language)
+            votes[key][m.type] += 1
+            names.setdefault(key, m.canonical or strip_genitive(m.text))
+            if m.role:
+                roled.add(key)
+    places = PLACES.get()
+    return {
+        k: settle_type(v, bool(places.canonical(names[k])), k in roled) for k, v in votes.items()
+    }
+
+
 def _group(articles: list[Article]) -> tuple[dict[Key, Group], list[list[Key]]]:
     groups: dict[Key, Group] = {}
     keys_per_article: list[list[Key]] = []
+    types = settled_types(articles)
     for a in articles:
         keys = []
         for m in a.mentions:
+            settled = types[vote_key(m, a.language)]
+            vote = [f"type vote: {m.text!r} {m.type} -> {settled}"] if settled != m.type else []
+            if vote:
+                m = dataclasses.replace(m, type=settled)
             key, name, reasons = link_key(m, a.language)
+            reasons += vote
             groups.setdefault(key, Group(key)).add(a.id, m, name, reasons)
             keys.append(key)
         keys_per_article.append(keys)
@@ -154,7 +210,8 @@ def _index(entities: list[Entity]) -> dict[Key, Entity]:
 
 
 def _build(key: Key, g: Group, old: Entity | None) -> Entity:
-    etype = old.type if old else ("PER" if g.roles else g.types.most_common(1)[0][0])
+    voted = "PER" if g.roles else g.types.most_common(1)[0][0]
+    etype = old.type if old and old.type != "MISC" else voted  # an old MISC may be settled now
     multi = [n for n, _ in g.names.most_common() if " " in n]
     name = old.name if old else (multi or [g.names.most_common(1)[0][0]])[0]
     roles = list(old.roles if old else ())
@@ -215,7 +272,7 @@ class LinkStage:
             if old is not None:
                 by_old[old.id] = key
         built = {key: _build(key, g, olds[key]) for key, g in groups.items()}
-        ids = {k: built[_follow(redirect, k)].id for keys in keys_per_article for k in keys}
+        ids = {k: built[_follow(redirect, k)] for keys in keys_per_article for k in keys}
         articles = [
             a.mark(self.name, mentions=_with_ids(a.mentions, keys, ids))
             for a, keys in zip(corpus.articles, keys_per_article, strict=True)
@@ -224,10 +281,13 @@ class LinkStage:
 
 
 def _with_ids(
-    mentions: tuple[Mention, ...], keys: list[Key], ids: dict[Key, str]
+    mentions: tuple[Mention, ...], keys: list[Key], ents: dict[Key, Entity]
 ) -> tuple[Mention, ...]:
+    """Each mention gets its entity's id and (settled) type."""
     return tuple(
-        m if m.entity_id == ids[k] else dataclasses.replace(m, entity_id=ids[k])
+        m
+        if (m.entity_id, m.type) == (ents[k].id, ents[k].type)
+        else dataclasses.replace(m, entity_id=ents[k].id, type=ents[k].type)
         for m, k in zip(mentions, keys, strict=True)
     )
 

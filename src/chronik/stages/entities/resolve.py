@@ -11,7 +11,9 @@ Rules (each small, each tested on seed sentences; span finders live in finders.p
   mentioned Kim); two different full names are never merged;
 - a role word before ("Kremlsprecher Dmitri Peskow") or an apposition after ("Adrienne Watson,
   Sprecherin des Nationalen Sicherheitsrats") becomes the mention's role;
-- "Long Form (ACR)" defines an acronym for the article.
+- "Long Form (ACR)" defines an acronym for the article;
+- a MISC name of two to four name-shaped words that opens with a first name (own list plus
+  Faker's, in any transliteration) or an East Asian family name is a person ('Lena Sørensen').
 """
 
 from __future__ import annotations
@@ -38,13 +40,16 @@ from chronik.stages.entities.finders import (
     cued_names,
     drop_headings,
     extend_east_asian,
+    find_names,
     gazetteer_places,
     split_adjacent,
     split_compound,
 )
-from chronik.stages.entities.gazetteer import PLACES, Places, role_gloss
+from chronik.stages.entities.gazetteer import PLACES, Places, is_first_name, role_gloss
 from chronik.stages.entities.lexicon import (
     EAST_ASIAN_SURNAMES,
+    EN_LOC_HEADS,
+    EN_ORG_HEADS,
     ENGLISH_ROLES,
     STOP,
 )
@@ -96,12 +101,7 @@ def add_known(text: str, spans: list[Raw], acronyms: dict[str, str]) -> list[Raw
         names.setdefault(acr, "ORG")
     if not names:
         return spans
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    found = [
-        Raw(m.start(), m.end(), names[m.group(1)])
-        for m in re.finditer(rf"(?<![\w\-])({alts})(?:s|'s|’s|')?(?![\w\-])", text)
-    ]
-    found += _same_key_words(text, names)
+    found = find_names(text, names) + _same_key_words(text, names)
     kept = clean_spans(text, spans + found)
     types = _majority_types(text, kept)
     return [Raw(r.start, r.end, types[strip_genitive(text[r.start : r.end])]) for r in kept]
@@ -235,6 +235,18 @@ class _Filter:
         return False
 
 
+def straddles_person(text: str, span: Raw, runs: list[Raw]) -> bool:
+    """English: a model span running from a person over lowercase words into the next name
+    ('Thomas Reinholt of the Eastern') gives way to the capitalised runs inside it."""
+    if not any(w[:1].islower() for w in text[span.start : span.end].split()[1:]):
+        return False
+    return any(
+        r.type == "PER" and span.start <= r.start and r.end < span.end
+        for r in runs
+        if r.start < span.end
+    )
+
+
 def _candidates(text: str, spans: list[Raw], lang: str | None) -> tuple[list[Raw], set[str]]:
     """Model spans plus the rule finders' spans; also the names the rules vouch for."""
     found = cued_names(text) + acronym_long_forms(text)
@@ -242,10 +254,107 @@ def _candidates(text: str, spans: list[Raw], lang: str | None) -> tuple[list[Raw
         spans = cut_titles(text, spans)
         runs = retype_runs(text, capital_runs(text), spans)
         headed = {(r.start, r.end) for r in runs if r.type in {"ORG", "LOC"}}
-        spans = [r for r in spans if (r.start, r.end) not in headed]  # 'Pacific Fleet' is ORG
+        spans = [
+            r
+            for r in spans
+            if (r.start, r.end) not in headed  # 'Pacific Fleet' is ORG
+            and not straddles_person(text, r, runs)
+        ]
         found += role_cued(text) + runs
     vouched = {text[r.start : r.end] for r in found}
     return found + spans + gazetteer_places(text), vouched
+
+
+def _prepare(
+    text: str, spans: list[Raw], lang: str | None, acronyms: dict[str, str]
+) -> tuple[list[Raw], set[str]]:
+    """Model and rule spans, cleaned, completed and split; also the names rules vouch for."""
+    candidates, vouched = _candidates(text, spans, lang)
+    spans = clean_spans(text, candidates)
+    spans = extend_east_asian(text, split_compound(text, spans))
+    spans = split_adjacent(text, add_known(text, spans, acronyms))
+    return drop_headings(text, spans), vouched
+
+
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][^\W\d_]+(?:-[A-Za-zà-ÿ][^\W\d_]*)?$")
+
+
+def person_shaped(name: str, places: Places) -> bool:
+    """'Lena Sørensen', 'Mikhaïl Degtiarev', 'Kim Jong-un': two to four name-shaped words
+    opening with a first name or an East Asian family name, no place and no organisation head."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if any(w in EN_ORG_HEADS or w in EN_LOC_HEADS for w in words) or places.canonical(name):
+        return False
+    return words[0] in EAST_ASIAN_SURNAMES or is_first_name(words[0])
+
+
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:region|province|district|oblast|krai|territory|station|airfield|air base|"
+    r"airbase|river|island|peninsula|border post|port|spaceport)\b"
+)
+_DESIGNATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z]{0,4}-\d+[A-Z0-9]*$")
+
+
+@dataclass
+class _Article:
+    """What the per-mention rules need to know about the whole article."""
+
+    text: str
+    acronyms: dict[str, str]
+    full_names: Counter[str]
+    order: dict[str, int]
+    keep: _Filter
+    places: Places
+    noun_filter: bool
+
+    def dropped(self, r: Raw, name: str) -> bool:
+        """Common nouns, ordinary words and demonym adjectives are no mentions."""
+        if self.noun_filter and _unconfirmed_noun(name, self.keep.confirmed, self.places):
+            return True
+        return self.keep.junk(r, name) or _demonym_adjective(self.text, r, name, self.places)
+
+    def settle(self, r: Raw, name: str) -> tuple[str, str]:
+        """Full name and type of one mention: short forms take their full name, places,
+        squares and acronyms their type."""
+        typ = r.type
+        full = self.full_names
+        target = (
+            _short_form_target(name, full, self.order) if typ != "LOC" or " " not in name else None
+        )
+        if target and (typ == "PER" or not self.places.canonical(name)):
+            name, typ = target, "PER"
+        elif (typ in {"PER", "MISC"} or name.isupper()) and self.places.canonical(name):
+            typ = "LOC" if name not in full else typ
+        elif typ == "MISC" and person_shaped(name, self.places):
+            typ = "PER"
+        elif typ in {"MISC", "PER"} and " " not in name and _PLACE_AFTER.match(self.text, r.end):
+            typ = "LOC"  # 'the Primorye region', 'Artyom station'
+        if PLACE_SUFFIX.search(name):
+            typ = "LOC"  # 'Kim-Il-Sung-Platz' is a square, not the person
+        if _DESIGNATION.search(name):
+            typ = "MISC"  # 'Tu-22M3', 'Soukhoï Su-35', 'Luna-25': aircraft, missiles, probes
+        if name in self.acronyms and self.acronyms[name] != name:
+            name, typ = self.acronyms[name], "ORG"
+        return name, typ
+
+
+def _article(
+    text: str,
+    spans: list[Raw],
+    canon: list[str],
+    lang: str | None,
+    found: tuple[dict[str, str], set[str], set[str]],
+) -> _Article:
+    acronyms, vouched, surfaces = found
+    full_names, order = _full_names(spans, canon)
+    places = PLACES.get()
+    in_multi = {w for name in surfaces if " " in name for w in name.split()}
+    keep = _Filter(text, lang, in_multi | set(acronyms) | vouched, vouched, places)
+    # English: only a person's name vouches for its words ('Trump'), not 'Vancouver Police'
+    keep.person_words = {w for f in full_names for w in f.split()} | set(acronyms)
+    return _Article(text, acronyms, full_names, order, keep, places, True)
 
 
 def resolve(
@@ -254,49 +363,18 @@ def resolve(
     """Raw typed spans -> Mentions with `canonical` (full name) and `role`; `lang` switches on
     the rules for languages that capitalise only names (English)."""
     acronyms = acronyms_in(text)
-    candidates, vouched = _candidates(text, spans, lang)
-    spans = clean_spans(text, candidates)
-    spans = extend_east_asian(text, split_compound(text, spans))
-    spans = split_adjacent(text, add_known(text, spans, acronyms))
-    spans = drop_headings(text, spans)
+    spans, vouched = _prepare(text, spans, lang, acronyms)
     surfaces = {strip_genitive(text[r.start : r.end]) for r in spans}
     surfaces |= {w for name in surfaces for w in name.split()}
     canon = [genitive_stem(text[r.start : r.end], surfaces) for r in spans]
-    full_names, order = _full_names(spans, canon)
-    places = PLACES.get()
+    art = _article(text, spans, canon, lang, (acronyms, vouched, surfaces))
+    art.noun_filter = noun_filter
     out: list[Mention] = []
-    in_multi = {w for name in surfaces if " " in name for w in name.split()}
-    keep = _Filter(text, lang, in_multi | set(acronyms) | vouched, vouched, places)
-    # English: only a person's name vouches for its words ('Trump'), not 'Vancouver Police'
-    keep.person_words = {w for f in full_names for w in f.split()} | set(acronyms)
     for r, c in zip(spans, canon, strict=True):
-        typ = r.type
-        if noun_filter and _unconfirmed_noun(c, keep.confirmed, places):
+        if art.dropped(r, c):
             continue
-        if keep.junk(r, c):
-            continue
-        if _demonym_adjective(text, r, c, places):
-            continue
-        target = _short_form_target(c, full_names, order) if typ != "LOC" or " " not in c else None
-        if target and (typ == "PER" or not places.canonical(c)):
-            c, typ = target, "PER"
-        elif (
-            (typ in {"PER", "MISC"} or c.isupper()) and places.canonical(c) and c not in full_names
-        ):
-            typ = "LOC"
-        if PLACE_SUFFIX.search(c):
-            typ = "LOC"  # 'Kim-Il-Sung-Platz' is a square, not the person
-        if c in acronyms and acronyms[c] != c:
-            c, typ = acronyms[c], "ORG"
+        name, typ = art.settle(r, c)
         role = find_role(text, r.start, r.end) if typ == "PER" else None
-        out.append(
-            Mention(
-                start=r.start,
-                end=r.end,
-                text=text[r.start : r.end],
-                type=typ,
-                role=role,
-                canonical=c,
-            )
-        )
+        surface = text[r.start : r.end]
+        out.append(Mention(r.start, r.end, surface, type=typ, role=role, canonical=name))
     return out

@@ -1,7 +1,8 @@
 """Candidate spans: the typed character ranges every rule works on, and their cleaning.
 
-Cleaning trims punctuation, line breaks, lowercase tails and leading role words, drops spans
-without letters or made of boilerplate words, and keeps the longest of overlapping spans.
+Cleaning trims punctuation, line breaks, lowercase tails, leading role words and generic place
+heads ('Kosmodrom', 'Insel'), drops spans without letters or made of boilerplate words, and
+keeps the longest of overlapping spans.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from chronik.stages.entities.gazetteer import role_gloss
-from chronik.stages.entities.lexicon import JOINERS, STOP
+from chronik.stages.entities.lexicon import GENERIC_PLACE_HEADS, JOINERS, STOP
 
 _TRIM = " \t\n\"'„“”‚‘’«»()[]{}.,;:!?-–—/*"
 
 _LETTER = re.compile(r"[^\W\d_]")
+_NONSPACE = re.compile(r"\S+")
 
 
 @dataclass
@@ -30,12 +32,16 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     nl = text.find("\n", s, e)
     e = nl if nl != -1 else e
-    toks = [(s + m.start(), s + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[s:e])]
+    toks = [(m.start(), m.end(), m.group(0)) for m in _NONSPACE.finditer(text, s, e)]
     for i, (_, _, word) in enumerate(toks):
         if i > 0 and word[:1].islower() and word not in JOINERS:
             toks = toks[:i]
             break
-    while len(toks) > 1 and (toks[0][2] in STOP or role_gloss(toks[0][2].split("-")[-1])):
+    while len(toks) > 1 and (
+        toks[0][2] in STOP
+        or toks[0][2] in GENERIC_PLACE_HEADS  # 'Kosmodrom Wostotschny': the name is the rest
+        or role_gloss(toks[0][2].split("-")[-1])
+    ):
         toks = toks[1:]
     while toks and toks[-1][2] in JOINERS:
         toks.pop()

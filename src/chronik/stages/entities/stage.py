@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from chronik.model import Article
+from chronik.stages.entities.english import may_hold_name
 from chronik.stages.entities.ner import HeuristicNer, NerBackend, backend_for
 from chronik.stages.entities.resolve import resolve
 from chronik.stages.entities.spans import Raw
@@ -38,7 +39,7 @@ def windows(start: int, end: int, text: str, size: int) -> list[tuple[int, int]]
 
 def is_shouting(sentence: str) -> bool:
     letters = _LETTERS.findall(sentence)
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
 class EntityStage:
@@ -106,7 +107,12 @@ class EntityStage:
         fallback = HeuristicNer()
         if isinstance(model, HeuristicNer) and text.strip():
             warnings.append(f"entities: no NER model for language {article.language!r}: heuristic")
-        normal = [(s, e) for s, e in bounds if _LETTERS.search(text[s:e])]
+        lang = article.language
+        normal = [
+            (s, e)
+            for s, e in bounds
+            if _LETTERS.search(text[s:e]) and may_hold_name(text[s:e], lang)
+        ]
         shouting = [(s, e) for s, e in normal if is_shouting(text[s:e])]
         if shouting:
             warnings.append(f"entities: {len(shouting)} all-caps sentences: heuristic NER only")

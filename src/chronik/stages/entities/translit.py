@@ -86,17 +86,28 @@ _FOLD = (
     ("ei", "ey"),
     ("ey", "ey"),
 )
+# Russian ё and е, which the three languages write differently (run after the folding above)
+_VOWELS = (
+    (re.compile(r"(?<=sh|kh)ov$"), "ev"),  # ё after a hushing sound: Gorbatschow = Gorbachev
+    (re.compile(r"(?<=[^aeiouy])yo"), "e"),  # ё as jo/yo/io or e: Degtjarjow = Degtyarev
+    (re.compile(r"^ye"), "e"),  # initial е: Jelzin/Yeltsin = Eltsine, Yevgeny = Evgueni
+    (re.compile(r"(?<=[aeiou])[yi](?=e)"), ""),  # Dostojewski = Dostoevsky = Dostoïevski
+)
 _WORD_END = (
     (re.compile(r"(?<=[aeiou])y(?=[^aeiou])"), "i"),
     (re.compile(r"(iy|yy|ij|iy|ii|yi)$"), "i"),
     (re.compile(r"y$"), "i"),
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z ]+")
+_DOUBLE = re.compile(r"(.)\1+")
+_WORD_SPLIT = re.compile(r"[\s\-‐–'’]+")
 
 # French romanisation -> the English-like form the common folding expects
 _FRENCH: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"t?ch"), lambda m: "ch" if m.group(0) == "tch" else "sh"),  # Vostotchny, Choïgou
+    (re.compile(r"(?<=[aeiouyl])j(?=[aeiou])"), "zh"),  # Russian ж: Prigojine, Soljenitsyne
     (re.compile(r"^i(?=[aeou])|(?<=[bcdfghklmnprstvz])i(?=[aou])"), "y"),  # Iouri, Degtiarev
+    (re.compile(r"(?<=[aeou])i(?=[aeou])"), "y"),  # Tikhanovskaïa
     (re.compile(r"(?<=[bcdfgklmnprstvz])e$"), ""),  # Poutine, Medvedeve: mute final e
     (re.compile(r"gu(?=[ei])"), "g"),
 )
@@ -119,6 +130,8 @@ def romanise(text: str) -> str:
 def fold_word(word: str, lang: str | None = None) -> str:
     """Phonetic key of one word (lowercase ASCII); `lang` "fr" adds the French rules."""
     w = romanise(word).lower()
+    if lang == "fr":
+        w = w.replace("ié", "ye")  # Primorié = Primorye (a French -ie name has no accent)
     for src, dst in _FOLD[:4]:
         w = w.replace(src, dst)
     w = unicodedata.normalize("NFKD", w)
@@ -128,21 +141,23 @@ def fold_word(word: str, lang: str | None = None) -> str:
             w = rx.sub(rep, w)
     for src, dst in _FOLD[4:]:
         w = w.replace(src, dst)
-    w = re.sub(r"(.)\1+", r"\1", w)  # double letters
-    for rx, dst in _WORD_END:
+    w = _DOUBLE.sub(r"\1", w)  # double letters
+    for rx, dst in (*_VOWELS, *_WORD_END):
         w = rx.sub(dst, w)
     return _NON_ALNUM.sub("", w)
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str, lang: str | None = None) -> str:
     """Key of a multi-word name: words folded, hyphens and apostrophes as word breaks."""
-    words = re.split(r"[\s\-‐–'’]+", name.strip())
+    words = _WORD_SPLIT.split(name.strip())
     return " ".join(k for k in (fold_word(w, lang) for w in words) if k)
 
 
 _ENDINGS = re.compile(r"(en|er|es|em|e|n|s)$")
 
 
+@lru_cache(maxsize=100_000)
 def loose_key(name: str, lang: str | None = None) -> str:
     """`name_key` with German inflection endings cut: 'Koreanischen Zentralen Nachrichtenagentur'
     and 'Koreanische Zentrale Nachrichtenagentur' share it (for organisations and places)."""
