@@ -34,9 +34,12 @@ lint: install-dev
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-bench: install-dev
-	$(BIN)/python bench/clean_seeds.py
-	$(BIN)/python bench/ingest.py
+BENCHES = clean_seeds ingest ingest_read ner_germeval entities_seeds entities_english \
+	time_krauts time_wikiwars time_smartdata quotes_wikinews quotes_seeds stories_ecbplus \
+	search api robustness
+
+bench: install-dev  ## every benchmark in turn (about an hour; each skips without ../shared/data)
+	set -e; for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py; done
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache
