@@ -31,7 +31,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ner import is_news, read_germeval, read_smartdata  # noqa: E402
+from ner_data import is_news, read_germeval, read_smartdata  # noqa: E402
 
 from chronik.stages.entities.ner import LABELS  # noqa: E402
 
@@ -223,7 +223,20 @@ def speed(nlp: Any, data: Path, n_docs: int) -> None:
     )
     print(f"  tokenizer only (baseline): {n_tokens / base:,.0f} tokens/s")
     print(f"  NER model: {n_tokens / model:,.0f} tokens/s  (x{model / base:.1f} baseline time)")
+    if hasattr(nlp, "tag_words"):
+        e5_sentences(nlp, texts, n_tokens)
     print(f"  process RSS after the runs: {psutil.Process().memory_info().rss / 2**20:.0f} MB")
+
+
+def e5_sentences(nlp: Any, texts: list[str], n_tokens: int) -> None:
+    """The e5 backend on sentences, as the `entities` stage calls it (short windows)."""
+    from chronik.stages.sentences.splitter import split_sentences
+
+    sents = [t[a:b] for t in texts for a, b in split_sentences(t, "de")]
+    t0 = time.process_time()
+    nlp.predict(sents)
+    took = time.process_time() - t0
+    print(f"  NER model on {len(sents)} sentences (as the stage): {n_tokens / took:,.0f} tokens/s")
 
 
 def load(backend: str, model: Path | None) -> tuple[Any, Path]:

@@ -24,25 +24,26 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from train_ner import Sent, load_training  # noqa: E402
+from ner_data import Sent, load_training  # noqa: E402
 
 from chronik.stages.entities.encoder_ner import (  # noqa: E402
     HEAD_FILE,
     MlpHead,
     encoder,
+    tag_transitions,
     with_context,
 )
 
 Arrays = dict[str, Any]
 
 
-def featurize(sents: list[Sent], cache: Path) -> np.ndarray:
+def featurize(sents: list[Sent], cache: Path, layers: tuple[int, ...]) -> np.ndarray:
     """Encoder features of every word of `sents` (rows in sentence order), cached on disk."""
     if cache.is_file():
         feats = np.load(cache)
         if len(feats) == sum(len(w) for w, _ in sents):
             return feats
-    enc, out, t0, done = encoder(), list[np.ndarray](), time.time(), 0
+    enc, out, t0, done = encoder(layers), list[np.ndarray](), time.time(), 0
     for b in range(0, len(sents), 64):
         words = [w for w, _ in sents[b : b + 64]]
         out.extend(f.astype(np.float16) for f in enc.features(words))
@@ -111,9 +112,10 @@ def dev_f1(head: Arrays, feats: np.ndarray, dev: list[Sent]) -> float:
 
 
 def train(args: argparse.Namespace, train_s: list[Sent], dev: list[Sent]) -> Arrays:
-    cache = args.cache / f"e5{'_eu' if args.europeana else ''}.train.npy"
-    xtr = featurize(train_s, cache)
-    xdev = featurize(dev, args.cache / "e5.dev.npy")
+    tag = "" if args.layers == (6, 12) else "_L" + "-".join(map(str, args.layers))
+    cache = args.cache / f"e5{'_eu' if args.europeana else ''}{tag}.train.npy"
+    xtr = featurize(train_s, cache, args.layers)
+    xdev = featurize(dev, args.cache / f"e5{tag}.dev.npy", args.layers)
     if args.final:  # the dev sample is trained on too; the last epoch is kept
         train_s, xtr = train_s + dev, np.concatenate([xtr, xdev])
     tags = [t for _, ts in train_s for t in ts]
@@ -124,6 +126,9 @@ def train(args: argparse.Namespace, train_s: list[Sent], dev: list[Sent]) -> Arr
         xtr = contextual(xtr, train_s)
     head = init_head(xtr.shape[1], args.hidden, labels, xtr[keep])
     head["context"] = np.array(int(args.context))
+    head["layers"] = np.array(args.layers)
+    if args.bigrams:  # hybrid HMM decoding (see MlpHead.tags; not in the shipped head)
+        head["trans"], head["prior"] = tag_transitions([ts for _, ts in train_s], labels)
     x = xtr[keep]
     adam: Arrays = {}
     best, best_head, t = -1.0, dict(head), 0
@@ -157,7 +162,10 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--dropout", type=float, default=0.2)
     ap.add_argument("--context", action="store_true", help="add neighbour words' features")
+    ap.add_argument("--layers", default="6,12", help="encoder layers whose states are used")
+    ap.add_argument("--bigrams", action="store_true", help="decode with learned tag bigrams")
     args = ap.parse_args()
+    args.layers = tuple(int(i) for i in args.layers.split(","))
     if not (args.data / "germeval2014").is_dir():
         raise SystemExit(f"training data not found under {args.data}")
     train_s, dev = load_training(args.data, europeana=args.europeana)

