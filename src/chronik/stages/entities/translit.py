@@ -126,9 +126,20 @@ def romanise(text: str) -> str:
     return "".join(out)
 
 
+# Russian case endings of nouns and names (Путина, Путину, Хасане, Владимиром): cut before
+# romanising so every case of a name shares the nominative's key; stems keep >= 3 letters
+_RU_CASE = re.compile(r"(?<=\w{3})(?:ами|ями|ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю|а|я|у|ю|е|ы)$")
+
+
+def _is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[0] <= "\u04ff"
+
+
 @lru_cache(maxsize=100_000)
 def fold_word(word: str, lang: str | None = None) -> str:
     """Phonetic key of one word (lowercase ASCII); `lang` "fr" adds the French rules."""
+    if lang == "ru":
+        word = _RU_CASE.sub("", word) if len(word) > 4 and _is_cyrillic(word) else word
     w = romanise(word).lower()
     if lang == "fr":
         w = w.replace("ié", "ye")  # Primorié = Primorye (a French -ie name has no accent)
