@@ -6,16 +6,16 @@ the rule's fault; the model-backed end-to-end checks on the seeds are in test_en
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
+from entity_helpers import article, ids_of, spans
 
 from chronik.model import Article, Corpus, Entity
 from chronik.stages import create
 from chronik.stages.entities.gazetteer import PLACES, role_gloss
 from chronik.stages.entities.link import LinkStage, entity_id
-from chronik.stages.entities.resolve import Raw, resolve
+from chronik.stages.entities.resolve import resolve
 from chronik.stages.entities.stage import EntityStage
 from chronik.stages.entities.translit import loose_key, name_key
 
@@ -57,15 +57,6 @@ def test_exonyms_and_roles() -> None:
     assert role_gloss("Kremlsprecher") == "Kremlin spokesman"
     assert role_gloss("Verteidigungsminister") == "defence minister"
     assert role_gloss("Bahnhof") is None
-
-
-def spans(text: str, names: list[tuple[str, str]]) -> list[Raw]:
-    """Raw spans for every occurrence of each (surface, type) in `text`."""
-    out = []
-    for surface, typ in names:
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            out.append(Raw(m.start(), m.end(), typ))
-    return out
 
 
 KIM_TEXT = (
@@ -144,17 +135,8 @@ def test_acronym_defined_in_parentheses() -> None:
     assert sum(m.text == "KCNA" for m in ments) == 2
 
 
-def article(aid: str, text: str, names: list[tuple[str, str]]) -> Article:
-    ments = tuple(resolve(text, spans(text, names)))
-    return Article(id=aid, source="t", raw_text=text, text=text, language="de", mentions=ments)
-
-
 def linked(*arts: Article, entities: list[Entity] | None = None) -> Corpus:
     return LinkStage()(Corpus(articles=list(arts), entities=entities or []))
-
-
-def ids_of(corpus: Corpus, surface: str) -> set[str | None]:
-    return {m.entity_id for a in corpus.articles for m in a.mentions if m.text == surface}
 
 
 def test_cross_article_spellings_and_exonyms_link() -> None:

@@ -7,10 +7,10 @@ Spans are hand-made (no model), so a failure is the rule's fault.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
+from entity_helpers import spans
 
 from chronik.model import Article, Corpus, Mention
 from chronik.stages.entities.finders import find_names
@@ -18,14 +18,6 @@ from chronik.stages.entities.gazetteer import PLACES, exonym, is_first_name
 from chronik.stages.entities.link import LinkStage, settle_type
 from chronik.stages.entities.resolve import Raw, person_shaped, resolve
 from chronik.stages.entities.translit import name_key
-
-
-def spans(text: str, names: list[tuple[str, str]]) -> list[Raw]:
-    out = []
-    for surface, typ in names:
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            out.append(Raw(m.start(), m.end(), typ))
-    return out
 
 
 def article(aid: str, lang: str, text: str, names: list[tuple[str, str]]) -> Article:

@@ -6,23 +6,16 @@ Resolution is tested on hand-made spans (no model) so that a failure is the rule
 
 from __future__ import annotations
 
-import re
-
+import entity_helpers
 import pytest
+from entity_helpers import ids_of as ids
+from entity_helpers import spans
 
 from chronik.model import Article, Corpus, Mention
 from chronik.stages.entities.gazetteer import PLACES
 from chronik.stages.entities.link import LinkStage, generic_head_dropped
-from chronik.stages.entities.resolve import Raw, resolve
+from chronik.stages.entities.resolve import resolve
 from chronik.stages.entities.translit import name_key
-
-
-def spans(text: str, names: list[tuple[str, str]]) -> list[Raw]:
-    out = []
-    for surface, typ in names:
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            out.append(Raw(m.start(), m.end(), typ))
-    return out
 
 
 def found(text: str, names: list[tuple[str, str]], lang: str) -> dict[str, Mention]:
@@ -135,14 +128,7 @@ def test_place_cues_in_french_and_german() -> None:
 
 
 def article(aid: str, lang: str, text: str, names: list[tuple[str, str]]) -> Article:
-    ments = tuple(resolve(text, spans(text, names), lang=lang))
-    return Article(
-        id=aid, source="t", raw_text=text, text=text, language=lang, mentions=ments
-    ).mark("entities")
-
-
-def ids(corpus: Corpus, surface: str) -> set[str | None]:
-    return {m.entity_id for a in corpus.articles for m in a.mentions if m.text == surface}
+    return entity_helpers.article(aid, text, names, lang)
 
 
 def test_french_german_english_reports_link_without_merging_kims() -> None:
