@@ -172,9 +172,7 @@ def main() -> int:
     if not KRAUTS.is_dir():
         print(f"KRAUTS not found at {KRAUTS} (../shared/data absent): nothing to measure")
         return 0
-    n_errors = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
-    if "--context" in sys.argv:
-        timex_eval.CONTEXT = int(sys.argv[sys.argv.index("--context") + 1])
+    n_errors = timex_eval.error_options(sys.argv)
     docs = evaluate(n_errors)
     if "--no-speed" not in sys.argv:
         speed("KRAUTS", docs)

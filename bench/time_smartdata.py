@@ -147,9 +147,7 @@ def main() -> int:
     if not DEV.is_file():
         print(f"SmartData not found at {DEV} (../shared/data absent): nothing to measure")
         return 0
-    n_errors = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
-    if "--context" in sys.argv:
-        timex_eval.CONTEXT = int(sys.argv[sys.argv.index("--context") + 1])
+    n_errors = timex_eval.error_options(sys.argv)
     docs = load()
     print(f"SmartData v3 dev: {len(docs)} documents, {sum(len(g) for *_, g in docs)} gold spans")
     print(f"{'system':9} {'gold':>5} {'sys':>5} {'strict_p':>8} {'strict_r':>8} {'strict_f1':>9} "

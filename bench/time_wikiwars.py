@@ -42,7 +42,7 @@ def main() -> int:
     if not KEY.is_dir():
         print(f"WikiWarsDE not found at {KEY} (../shared/data absent): nothing to measure")
         return 0
-    n_errors = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
+    n_errors = timex_eval.error_options(sys.argv)
     timex_eval.CONTEXT = 30 if n_errors else 0
     docs = [load(p) for p in sorted(KEY.glob("*.xml"))]
     print(f"WikiWarsDE: {len(docs)} documents, {sum(len(g) for _, _, g in docs)} gold TIMEX2")

@@ -144,3 +144,12 @@ def confusion(c: Counts) -> str:
     for g in labels:
         lines.append(f"{g:11} " + " ".join(f"{c.types[(g, s)]:9d}" for s in labels))
     return "\n".join(lines)
+
+
+def error_options(argv: list[str]) -> int:
+    """`--errors N` (how many errors to list) and `--context C` (characters shown around
+    each), shared by the time benchmarks; returns N and sets `CONTEXT`."""
+    global CONTEXT
+    if "--context" in argv:
+        CONTEXT = int(argv[argv.index("--context") + 1])
+    return int(argv[argv.index("--errors") + 1]) if "--errors" in argv else 0

@@ -120,16 +120,11 @@ class StoryClusterer:
         small, large = sorted((a, b), key=lambda s: (len(self.members[s]), s))
         if len(self.members[small]) == 1:  # one article: the rule that decides an arrival
             only = self.profiles[self.members[small][0]]
-            return min(p, self._member_link(only, self.members[large]))
+            return min(p, self.average_link(only, self.members[large]))
         half = MAX_LINK // 2
         pairs = [self.score(self.profiles[x], self.profiles[y])
                  for x in self.members[a][:half] for y in self.members[b][:half]]  # fmt: skip
         return min(p, float(np.mean(pairs)))
-
-    def _member_link(self, profile: Profile, members: list[str]) -> float:
-        scores = sorted((self.score(profile, self.profiles[m]) for m in members[:MAX_LINK]),
-                        reverse=True)  # fmt: skip
-        return float(np.mean(scores[:LINK_TOP]))
 
     def _candidates(self, profile: Profile) -> list[str]:
         ids = list(self.stories)
@@ -184,9 +179,9 @@ class StoryClusterer:
 
     def _move(self, aid: str, prof: Profile, sid: str) -> str:
         if self.members[sid] == [aid]:
-            options = [o for o in self._candidates(prof) if o != sid]
-            best = max(sorted(options), key=lambda o: self.link(prof, o), default=None)
-            if best is None or self.link(prof, best) < self.threshold:
+            links = sorted((o, self.link(prof, o)) for o in self._candidates(prof) if o != sid)
+            best, p = max(links, key=lambda pair: pair[1], default=(sid, 0.0))  # ties: lower id
+            if p < self.threshold:
                 return sid
             del self.stories[sid], self.members[sid]
             self._attach(best, aid, prof)
