@@ -26,13 +26,16 @@ from entities_gold import MUST_LINK, ROLES, occurrences, score  # noqa: E402
 
 from chronik.model import Article, Corpus  # noqa: E402
 from chronik.stages.entities import EntityStage, LinkStage  # noqa: E402
+from chronik.stages.sentences import SentenceStage  # noqa: E402
 
 
 def analyse(texts: dict[str, str]) -> Corpus:
+    """Sentences, entities, linking: what `chronik analyze` runs (the model's types depend on
+    the sentence context it is given)."""
     arts = [
         Article(id=k, source="bench", raw_text=t, text=t, language="de") for k, t in texts.items()
     ]
-    return LinkStage()(Corpus(articles=EntityStage()(arts)))
+    return LinkStage()(Corpus(articles=EntityStage()(SentenceStage()(arts))))
 
 
 def seeds() -> None:

@@ -12,17 +12,20 @@ from entities_gold import MUST_LINK, ROLES, occurrences, score
 
 from chronik.model import Article, Corpus, Entity
 from chronik.stages.entities import EntityStage, LinkStage
+from chronik.stages.sentences import SentenceStage
 
 pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
 def corpus(seed_texts: dict[str, str]) -> Corpus:
+    """As `chronik analyze` runs it: sentences first (the model sees them, and its types
+    depend on that context), then entities and linking."""
     arts = [
         Article(id=k, source="seeds", raw_text=t, text=t, language="de")
         for k, t in seed_texts.items()
     ]
-    return LinkStage()(Corpus(articles=EntityStage()(arts)))
+    return LinkStage()(Corpus(articles=EntityStage()(SentenceStage()(arts))))
 
 
 def entity_named(corpus: Corpus, surface: str) -> Entity:

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chronik.model import Mention
+from chronik.stages.entities.appositions import retype
 from chronik.stages.entities.english import (
     CAPITALISING,
     LOWERCASE_NOUNS,
@@ -55,6 +56,7 @@ from chronik.stages.entities.lexicon import (
 )
 from chronik.stages.entities.nouns import is_common_noun, is_other_word
 from chronik.stages.entities.spans import Raw, clean_spans, strip_genitive
+from chronik.stages.entities.tails import split_place_tail, trim_to_model
 from chronik.stages.entities.translit import name_key
 
 _ADJ = r"[a-zäöü]+(?:isch|ig|al|ell|st)(?:e|en|er)"
@@ -75,10 +77,20 @@ _ROLE_BEFORE_EN = re.compile(
 
 
 def _majority_types(text: str, spans: list[Raw]) -> dict[str, str]:
+    """One type per name in the article. The model's type for a name wavers with context
+    ('Porträts von Putin' reads like a place), so genitives vote with their base form and a
+    person mention right after a role word ('Präsident Putin') outweighs a context guess."""
+    names = {strip_genitive(text[r.start : r.end]) for r in spans}
     votes: dict[str, Counter[str]] = {}
     for r in spans:
-        votes.setdefault(strip_genitive(text[r.start : r.end]), Counter())[r.type] += 1
-    return {name: c.most_common(1)[0][0] for name, c in votes.items()}
+        name = strip_genitive(text[r.start : r.end])
+        key = name[:-1] if name.endswith("s") and name[:-1] in names else name
+        weight = 3 if r.type == "PER" and find_role(text, r.start, r.end) else 1
+        votes.setdefault(key, Counter())[r.type] += weight
+    best = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+    for name in names - best.keys():
+        best[name] = best[name[:-1]]
+    return best
 
 
 def add_known(text: str, spans: list[Raw], acronyms: dict[str, str]) -> list[Raw]:
@@ -270,10 +282,10 @@ def _prepare(
 ) -> tuple[list[Raw], set[str]]:
     """Model and rule spans, cleaned, completed and split; also the names rules vouch for."""
     candidates, vouched = _candidates(text, spans, lang)
-    spans = clean_spans(text, candidates)
+    spans = clean_spans(text, trim_to_model(text, candidates, spans))
     spans = extend_east_asian(text, split_compound(text, spans))
     spans = split_adjacent(text, add_known(text, spans, acronyms))
-    return drop_headings(text, spans), vouched
+    return drop_headings(text, retype(text, split_place_tail(text, spans))), vouched
 
 
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][^\W\d_]+(?:-[A-Za-zà-ÿ][^\W\d_]*)?$")
