@@ -241,8 +241,23 @@ def _score_speakers(
         words = set((p.speaker_name or "").split())
         ok = ok or bool(words & set(g["speaker_text"].split()))
         c["spk:ok"] += int(ok)
+        cat = _speaker_category(p)
+        c[f"spkcat:{cat}:n"] += 1
+        c[f"spkcat:{cat}:ok"] += int(ok)
     c["cue:gold"] += sum(1 for g in gold if g["cue"])
     c["cue:pred"] += sum(1 for p in pspans if p[2].cue)
+
+
+SPEAKER_CATEGORIES = ("direct+cue", "direct-cue", "indirect+cue", "indirect-cue", "reported")
+
+
+def _speaker_category(p: Any) -> str:
+    """How the prediction got its speaker: its own cue, or none (colon, neighbour, free
+    indirect speech inheriting the last speaker), or a reported speech act's subject."""
+    if p.type == "reported":
+        return "reported"
+    kind = "direct" if p.type == "direct" else "indirect"
+    return f"{kind}{'+' if p.cue else '-'}cue"
 
 
 def _f1(p: float, r: float) -> float:
@@ -267,6 +282,8 @@ def report(res: dict[str, Any], split: str, label: str) -> None:
         f"speaker accuracy on matched quotes: {c['spk:ok'] / n:.3f} ({c['spk:ok']}/{c['spk:n']}) "
         f"[mention only: {c['spk:mention'] / n:.3f}]"
     )
+    cats = "  ".join(f"{k} {c[f'spkcat:{k}:ok']}/{c[f'spkcat:{k}:n']}" for k in SPEAKER_CATEGORIES)
+    print(f"  by prediction (correct/matched): {cats}")
     sp = c["pspk:tp"] / max(c["pspk:tp"] + c["pspk:fp"], 1)
     sr = c["pspk:tp"] / max(c["pspk:tp"] + c["pspk:fn"], 1)
     print(

@@ -2,8 +2,9 @@
 
 Rules over quote marks, speech-verb cues and Konjunktiv I rather than a trained model: the
 closed vocabulary of cues carries most of the signal and keeps each decision explainable.
-See `marks` (direct), `indirect` (indirect, according-to, free indirect), `speakers` (noun
-phrases at the cue) and `resolve` (pronouns, roles, entity ids).
+See `marks` (direct), `indirect` (indirect, free indirect), `according` (according-to
+frames), `reported` (speech acts), `speakers` (noun phrases at the cue) and `resolve`
+(pronouns, roles, entity ids).
 """
 
 from __future__ import annotations

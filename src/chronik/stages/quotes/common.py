@@ -15,6 +15,7 @@ from chronik.stages.quotes.cues import (
     STANCE_ADJ,
     VERBS,
 )
+from chronik.stages.quotes.mood import word_class
 from chronik.stages.quotes.speakers import TOKEN, SpeakerNP
 
 _SENT_END = re.compile(r"(?<=[.!?…])[“”\"«»]?\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])|\n+")
@@ -88,7 +89,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             continue
         particles = SEPARABLE.get(w)
         if particles is None:
-            out.append(Cue(s, e, w))
+            if not _attributive(toks, i):
+                out.append(Cue(s, e, w))
             continue
         prev = ""
         for _s2, _e2, w2 in toks[i + 1 : i + 25]:
@@ -103,6 +105,20 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
                 break
             prev = w2
     return out
+
+
+_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem"])
+
+
+def _attributive(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """ "das mit Spannung erwartete Urteil": a participle between an article and its noun
+    is an adjective, not a speech verb (but "das bestätigte X", "sagte der Sprecher")."""
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    if not (toks[i][2].endswith("e") and nxt[:1].isupper()) or i < 2:
+        return False
+    arts = [j for j in range(max(0, i - 3), i - 1) if toks[j][2].lower() in _ARTICLES]
+    opened = bool(arts) and toks[arts[-1] + 1][2][:1].islower()  # "das mit …", "die lang …"
+    return opened and word_class(nxt) == "noun"
 
 
 def _phrase_cue(toks: list[tuple[int, int, str]], i: int) -> Cue | None:

@@ -111,8 +111,13 @@ STANCE_ADJ = words(
 SHOW_VERBS = words("zeigte zeigten zeigt zeigen")
 
 
+_SOFT = "aeiouäöülr"  # before a final "n": no linking "e" ("meinte", not "meinete")
+
+
 def _weak_forms(stem: str) -> set[str]:
-    link = "e" if stem.endswith(("t", "d", "n")) and not stem.endswith("rn") else ""
+    # "bezeichn-e-te", "antwort-e-te", but "mein-te", "mahn-te", "warn-te"
+    hard_n = stem.endswith("n") and stem[-2] not in _SOFT and not stem.endswith(("ahn", "ehn"))
+    link = "e" if stem.endswith(("t", "d")) or hard_n else ""
     forms = {f"{stem}{link}te", f"{stem}{link}ten", f"{stem}{link}t", f"{stem}e", f"{stem}en"}
     if not stem.startswith(("be", "er", "ver", "zer", "ent", "emp")) and not stem.endswith("ier"):
         forms.add(f"ge{stem}{link}t")
@@ -169,7 +174,9 @@ FUNCTION_CAPS = words(
     "Überdies Nochmals Erneut Daraufhin Seitdem Somit Folglich Trotzdem Dennoch Vielmehr "
     "Immerhin Lediglich Nur Selbst Sogar Morgen Abends Zunächst Weiterhin Wonach Dazu "
     "Darin Darüber Hierzu Seiner Ihrer Ihm Über Ohne Hinter Zwischen Außer Innerhalb "
-    "Außerhalb Anlässlich Beim Ins Ins Fürs Vorm Übers"
+    "Außerhalb Anlässlich Beim Ins Ins Fürs Vorm Übers "
+    "Falls Obwohl Sofern Solange Sobald Bevor Indem Weshalb Warum Wieso Wer Wann Sondern "
+    "Sein Seine Seinen Seinem Ihre Ihren Ihrem Unser Unsere Deren Dessen"
 )
 
 # head nouns that describe a person's role: "der Kremlsprecher", "the spokesman"

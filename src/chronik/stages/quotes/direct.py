@@ -10,6 +10,9 @@ from chronik.stages.quotes.marks import find_marked
 from chronik.stages.quotes.mood import sentence_mood
 from chronik.stages.quotes.speakers import SpeakerNP, np_after, np_before
 from chronik.stages.quotes.subjects import (
+    _institution,
+    aux_before,
+    is_person_like,
     lead_subject,
     mention_near,
     source_after,
@@ -45,8 +48,33 @@ def find_direct(text: str, bounds: list[tuple[int, int]]) -> list[Found]:
                 _SENTENCEY.search(text[mk.start : mk.end])
             )
             found.extra["short"] = "1" if not found.inherit else ""
+            if found.inherit and found.extra["lead"]:
+                _embedded(text, found, lo)
         out.append(found)
     return out
+
+
+def _embedded(text: str, q: Found, lo: int) -> None:
+    """ "Die Menge skandierte Parolen wie „…“": a quote inside a sentence without a cue
+    belongs to that sentence's subject when it is a person or a group."""
+    if _TITLED.search(text, max(lo, q.start - 60), q.start):
+        return  # „Todeszone im Atlantik“ after "Film", "Titel", "Buch": a name, no speech
+    sp = lead_subject(text, lo, q.start)
+    if _possessed(sp):
+        q.extra["lead"] = ""  # "Seine Zuversicht …: „…“": the possessor, the last speaker
+        return
+    if sp is None or sp.end > q.start:
+        return
+    if is_person_like(sp) or _institution(sp.text) or not text[lo : sp.start].strip():
+        q.speaker = sp
+        q.extra["embedded"] = "1"
+
+
+_TITLED = re.compile(
+    r"(?:Film|Titel|Buch|Roman|Lied|Song|Album|Dokumentation|Sendung|Serie|Stück|Oper|"
+    r"Ausstellung|Kampagne|Programm|Projekt|Werk|Artikel|Beitrag|Slogan)[\w-]*"
+    r"(?:\s+(?:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*s)){0,3}\s*$"
+)
 
 
 def _context(
@@ -150,7 +178,8 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
         cue = cues[-1]
         if cue.text.endswith(" es"):  # "Auf der Homepage heißt es: „…“"
             return _set(q, cue.text, source_before(text, lo, cue.start))
-        sp = subject_around(text, lo, cue.start, cue.end, colon)
+        v0, v1 = aux_before(text, lo, cue.start) or (cue.start, cue.end)
+        sp = subject_around(text, lo, v0, v1, colon)  # "X hatte … betont: „…“": X
         sp = sp or lead_subject(text, lo, cue.start)
         sp = sp or mention_near(text, lo, (cue.start, cue.end), colon)
         return _set(q, cue.text, sp)
@@ -158,8 +187,19 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
         sp = np_before(text, colon, lo) or lead_subject(text, lo, colon)
         return _set(q, ":", sp)  # "Merkel: „…“" / "Der Text lautete: „…“"
     if _sentence_like(text, q):
-        return _set(q, None, lead_subject(text, lo, colon))
+        sp = lead_subject(text, lo, colon)
+        return _set(q, None, None if _possessed(sp) else sp)
     return False
+
+
+def _possessed(sp: SpeakerNP | None) -> bool:
+    """ "Seine Zuversicht gründet sich auf …: „…“": a thing of the possessor, who is the
+    last speaker (inheritance), not a speaker itself."""
+    first = sp.text.split()[0].lower() if sp is not None else ""
+    return sp is not None and first in _POSSESSIVES and not (sp.name or sp.role)
+
+
+_POSSESSIVES = frozenset(["sein", "seine", "seinen", "seinem", "ihr", "ihre", "ihren", "ihrem"])
 
 
 def _attach_comma(text: str, q: Found, lo: int) -> bool:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 
+from chronik.stages.quotes.according import according
 from chronik.stages.quotes.common import Found, find_cues, strip_span
 from chronik.stages.quotes.cues import (
     ACCORDING_BEFORE,
-    ACCORDING_POST,
     DETERMINERS,
     KONJ1,
     KONJ2,
+    words,
 )
-from chronik.stages.quotes.mood import sentence_mood
+from chronik.stages.quotes.mood import finite_verb, sentence_mood, word_mood
 from chronik.stages.quotes.reported import reported
 from chronik.stages.quotes.speakers import (
     _ADJ,
@@ -43,7 +44,6 @@ MAX_GAP_TOKENS = 14
 MAX_FOUND = 500  # between a leading cue and the comma that opens the reported clause
 _WORD = re.compile(r"\w+")
 _OPENERS = '„“"»«'
-_POSS = frozenset(["seiner", "ihrer", "deren", "dessen"])
 _REPORT_VERB = re.compile(
     r"\b(?:würdigte|lobte|kritisierte|warnte|forderte|begründete|bezeichnete|nannte|sprach|"
     r"streitet|stritt|wies|verwies|betonte|bekräftigte|zeigte sich|äußerte|beklagte|"
@@ -62,8 +62,14 @@ def find_indirect(text: str, bounds: list[tuple[int, int]], lang: str | None) ->
         found = _sentence(text, s, e, lang) or _this_said(text, bounds, k)
         if found is None and lang in {"de", None}:
             found = _free(text, s, e, k - prev_quoted)
-            if found is not None and prev_report == k - 1:
+            act = (
+                reported(text, s, e) if found is not None and not _long_quoted(text, s, e) else None
+            )
+            if act is not None and act.speaker is not None and act.speaker.name:
+                found = act  # "X möchte …, warnt vor …": X's own act, no one else's words
+            if found is not None and found.type == "indirect" and prev_report == k - 1:
                 found.speaker = lead_subject(text, *bounds[k - 1])
+
         if found is not None:
             out.append(found)
             prev_quoted = k
@@ -84,12 +90,24 @@ def _free(text: str, s: int, e: int, since: int) -> Found | None:
     if since > 3 or not any(c.isalpha() for c in seg[:200]):
         return None
     mood = sentence_mood(seg)
-    if mood is None or (mood == "K2" and since > 1):
+    if mood is None or (mood == "K2" and since > 1) or _indicative_main(text, s, e):
         return None
     s2, e2 = strip_span(text, s, e)
     found = Found(s2, e2, "indirect", inherit=True)
     found.extra["free"] = "1"
     return found
+
+
+def _indicative_main(text: str, s: int, e: int) -> bool:
+    """ "Die Universität hatte ihm den Titel aberkannt, weil er … verbreitet habe": a named
+    subject with an indicative verb is the narrator's statement; only its subordinate clause
+    is in Konjunktiv, so it continues no one's words."""
+    sp = lead_subject(text, s, e)
+    if sp is None or sp.pronoun or text[s : sp.start].strip() or not (sp.name or sp.role):
+        return False
+    verb = _WORD.search(text, sp.end, e)
+    word = verb.group() if verb is not None else ""
+    return word.islower() and finite_verb(word) and word_mood(word) is None
 
 
 def _reports(text: str, s: int, e: int) -> bool:
@@ -148,12 +166,39 @@ def _sentence(text: str, s: int, e: int, lang: str | None) -> Found | None:
     if ACCORDING_BEFORE.match(stripped):
         # "Nach Angaben der Polizei habe der Mann … verlangt, …": the frame owns the sentence,
         # unless its cue verb follows it ("Unter Berufung auf X berichtete Y, …")
-        framed = _according(text, s, e)
+        framed = according(text, s, e)
         first = find_cues(text, framed.start, framed.start + 40) if framed else []
         if framed is not None and not (first and first[0].start == framed.start):
             return framed
-    found = _cue_first(text, s, e) or _according(text, s, e) or _cue_last(text, s, e)
+    found = _cue_first(text, s, e)
+    if found is not None:
+        return _outer_frame(text, s, e, found)
+    found = according(text, s, e) or _cue_last(text, s, e)
     return found or _became_known(text, s, e)
+
+
+_SUBORDINATORS = words("falls wenn weil obwohl nachdem bevor sobald solange sofern")
+
+
+def _conditional(text: str, s: int, c0: int) -> bool:
+    """The cue sits in a fronted adverbial clause ("Falls …", "Weil …", "Als …")."""
+    clause = max(s, *(text.rfind(c, s, c0) + 1 for c in ",;:"))
+    first = _WORD.search(text, clause, c0)
+    return first is not None and first.group().lower() in _SUBORDINATORS
+
+
+def _outer_frame(text: str, s: int, e: int, first: Found) -> Found:
+    """ "Die Leute riefen, dass …, sagte X." / "…, wie gut sie informiert sind, erklärte X.":
+    a cue that closes the sentence with its speaker frames everything before it, so an
+    earlier cue inside that clause is part of the reported words, not the frame."""
+    last = _cue_last(text, s, e)
+    if last is None or last.end < first.start or last.end >= first.end:
+        return first
+    if last.speaker is None:
+        return last if last.extra.get("keep") else first  # "…, hieß es."
+    if text[last.speaker.end : e].strip(" .,;:!?)") and not _np_tail(text[last.speaker.end : e]):
+        return first  # the speaker does not close the sentence: no outer frame
+    return last
 
 
 def _closes_before_cue(seg: str) -> bool:
@@ -181,13 +226,14 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
         if cue.text.split()[0] in {"gab", "gaben"} and "," not in rest[: m.end()]:
             continue
         q0, q1 = strip_span(text, cue.end + m.end(), e)
-        if q1 - q0 < 12 or len(text[q0:q1].split()) < 3:
-            continue
+        short = q1 - q0 < 12 or len(text[q0:q1].split()) < 3
+        if short or (_conditional(text, s, cue.start) and not _reported_clause(text, q0, q1)):
+            continue  # too short, or "Falls X nicht antworten, wird …": no speech
         if cue.text.startswith("führ") and not _reported_clause(text, q0, q1):
             continue  # "führte die Angriffe aus, …": carried out, not said
         impersonal = cue.text.endswith(" es") or _passive(text, s, cue.start, cue.end)
-        if cue.text.endswith(" es"):
-            sp = source_before(text, s, cue.start)
+        if cue.text.endswith(" es"):  # "X, heißt es im Antrag, hätten …": the Antrag
+            sp = source_after(text, cue.end, e) or source_before(text, s, cue.start)
         elif impersonal:
             sp = _passive_source(text, s, cue.start)
         else:
@@ -329,40 +375,6 @@ _RELATIVE_TAIL = re.compile(
 
 def _kind(text: str, q0: int, q1: int) -> str:
     return "mixed" if any(c in text[q0:q1] for c in _OPENERS) else "indirect"
-
-
-def _according(text: str, s: int, e: int) -> Found | None:
-    seg = text[s:e]
-    if re.search(r":\s*[„“\"»]", seg):
-        return None  # "… sagte X laut Medien: „…“" is a direct quote
-    m = ACCORDING_BEFORE.search(seg)
-    if m is not None:
-        sp = np_after(text, s + m.end(), e)
-        if sp is None:
-            return None
-        cue = m.group().strip().split()[0].lower()
-        return _frame_quote(text, s, e, s + m.start(), sp.end, cue, sp)
-    p = ACCORDING_POST.search(seg)
-    if p is not None:
-        w0 = p.group(1).split()[0].lower()
-        sp = SpeakerNP(s + p.start(1), s + p.end(1), p.group(1), None, pronoun=w0 in _POSS)
-        return _frame_quote(text, s, e, s + p.start(), s + p.end(), "nach", sp)
-    z = re.search(r"\s(zufolge)\b", seg)
-    if z is not None:
-        sp = np_before(text, s + z.start(), s)
-        if sp is None or sp.text.lower() in {"berichten", "medienberichten", "angaben"}:
-            return None
-        return _frame_quote(text, s, e, sp.start, s + z.end(), "zufolge", sp)
-    return None
-
-
-def _frame_quote(
-    text: str, s: int, e: int, f0: int, f1: int, cue: str, sp: SpeakerNP
-) -> Found | None:
-    """The sentence around an according-to frame: after it when the frame leads, else all."""
-    head = text[s:f0].strip()
-    q0, q1 = strip_span(text, f1, e) if len(head.split()) <= 1 else strip_span(text, s, e)
-    return Found(q0, q1, "indirect", cue=cue, speaker=sp) if q1 - q0 > 10 else None
 
 
 def konj_marked(text: str, q0: int, q1: int) -> bool:

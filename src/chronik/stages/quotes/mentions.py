@@ -28,13 +28,36 @@ def candidates(text: str, pron: str, mentions: tuple[Mention, ...], at: int) -> 
     for m in mentions:
         if m.end > at or at - m.start > WINDOW:
             continue
-        if m.type == "PER" and agrees(low, np_gender(name_of(m))):
+        if m.type == "PER" and agrees(low, person_gender(text, m)):
             out.append(m)
         elif m.type == "ORG" and low in {"sie", "es", "they"}:
             gender = org_gender(text, m)
             if gender is not None and gender != "m" and agrees(low, gender):
                 out.append(m)
     return out
+
+
+_KIN = {"Frau": "f", "Herr": "m", "Herrn": "m", "Ehefrau": "f", "Ehemann": "m", "Witwe": "f"}
+_KIN |= {"Tochter": "f", "Mutter": "f", "Schwester": "f", "Sohn": "m", "Vater": "m"}
+_KIN |= {"Bruder": "m", "Witwer": "m"}
+
+
+def person_gender(text: str, m: Mention) -> str | None:
+    """Gender of a person mention: from the first name, else from the role the entities
+    stage attached or the role noun right before it ("Eurogruppen-Chef Jeroen Dijsselbloem",
+    "Ehefrau Ensaf Haidar"): most foreign first names are on no list, their roles are."""
+    gender = np_gender(name_of(m))
+    if gender in {"m", "f"}:
+        return gender
+    before = _WORD.findall(text[max(0, m.start - 40) : m.start])
+    word = before[-1] if before else ""
+    if word in _KIN:
+        return _KIN[word]
+    for role in (m.role, word if ROLE_SUFFIX.search(word.split("-")[-1]) else None):
+        found = np_gender(role) if role else None
+        if found in {"m", "f"}:
+            return found
+    return gender
 
 
 def org_gender(text: str, m: Mention) -> str | None:
@@ -78,7 +101,7 @@ def latest_any(text: str, pron: str, mentions: tuple[Mention, ...], at: int) -> 
     """The last agreeing person or organisation before `at`, whatever its position. One of
     unknown gender agrees with every pronoun, so it counts only when close by."""
     for m in reversed(candidates(text, pron, mentions, at)):
-        if np_gender(name_of(m)) is not None or at - m.end <= NEAR:
+        if person_gender(text, m) is not None or at - m.end <= NEAR:
             return m
     return None
 

@@ -21,6 +21,7 @@ from chronik.stages.quotes.mentions import (
     latest_any,
     latest_subject,
     name_of,
+    person_gender,
     whole_word,
 )
 from chronik.stages.quotes.speakers import SpeakerNP
@@ -48,7 +49,7 @@ def settle(found: list[Found]) -> list[Found]:
             continue  # a quote inside a quote is part of the outer one
         if outer is not None and outer.type == "reported" and f.extra.get("short"):
             continue  # „Der Spiegel“ inside a reported clause: a name or scare quote
-        if outer is not None and f.speaker is None:
+        if outer is not None and (f.speaker is None or f.extra.get("embedded")):
             f.speaker, f.cue = outer.speaker, outer.cue
         if outer is not None and f.type != "direct":
             continue  # an indirect clause inside a longer quote
@@ -63,6 +64,13 @@ def settle(found: list[Found]) -> list[Found]:
         for f in kept
         if f.speaker is not None or (f.inherit and f.type == "direct") or f.extra.get("keep")
     ]
+
+
+def _np_gender(text: str, sp: SpeakerNP, mentions: tuple[Mention, ...]) -> str | None:
+    """Gender of a named speaker: as written, else from its person mention's role."""
+    gender = np_gender(sp.text)
+    ment = head_mention(text, sp.start, sp.end, mentions) if gender is None and mentions else None
+    return person_gender(text, ment) if ment is not None and ment.type == "PER" else gender
 
 
 def _crosses_direct(f: Found, found: list[Found]) -> bool:
@@ -113,7 +121,9 @@ def to_quotes(text: str, found: list[Found], mentions: tuple[Mention, ...]) -> l
         sp = f.speaker
         name, eid = (None, None) if sp is None else _name(text, sp, f.start, history, mentions)
         if sp is not None and name:
-            gender = _pronoun_gender(sp, history, name) if sp.pronoun else np_gender(sp.text)
+            gender = (
+                _pronoun_gender(sp, history, name) if sp.pronoun else _np_gender(text, sp, mentions)
+            )
             # the speaker stays the topic to the end of their words (and their own mention)
             seen = max(f.end, sp.end)
             history.append((seen, name, None if sp.pronoun else sp.role, gender))

@@ -25,7 +25,10 @@ from chronik.stages.quotes.cues import (
 )
 from chronik.stages.quotes.mood import word_class
 
-TOKEN = re.compile(r"[A-ZÄÖÜ]\.(?=\s[A-ZÄÖÜ])|\w+(?:[-'’.]\w+)*|[^\w\s]")
+TITLES = frozenset(["Dr.", "Prof.", "Mag.", "Ing.", "Dipl.-Ing."])  # "Dr. Scot Refsland"
+TOKEN = re.compile(
+    r"(?:Dr|Prof|Mag|Ing|Dipl\.-Ing)\.(?=\s)|[A-ZÄÖÜ]\.(?=\s[A-ZÄÖÜ])|\w+(?:[-'’.]\w+)*|[^\w\s]"
+)
 _GENITIVE = frozenset(["des", "der", "von", "vom", "of"])
 _ADJ = re.compile(r"^[a-zäöüß][\w-]*(e|en|er|es|em)$")
 _STOP_AFTER = frozenset(
@@ -166,6 +169,9 @@ def _name_in(words: list[str]) -> str | None:
     prev = ""
     for w in [*words, ","]:
         ok = _is_cap(w) and not ROLE_SUFFIX.search(w.split("-")[-1]) and w not in SOURCE_WORDS
+        if w in TITLES:
+            prev = w
+            continue  # an academic title belongs to the noun phrase, not to the name
         if ok and not (not run and prev.lower() in DETERMINERS | _GENITIVE):
             run.append(w.rstrip("."))
         else:

@@ -1,0 +1,64 @@
+"""According-to frames: "laut X", "nach Angaben von X", "X zufolge", "gemäß X".
+
+The German Wikinews annotation counts them as indirect quotes whose speaker is the source
+named in the frame, so the frame is both the cue and the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronik.stages.quotes.common import Found, strip_span
+from chronik.stages.quotes.cues import ACCORDING_BEFORE, ACCORDING_POST
+from chronik.stages.quotes.speakers import ENTITY_SPANS, SpeakerNP, np_after, np_before
+from chronik.stages.quotes.subjects import _institution
+
+_POSS = frozenset(["seiner", "ihrer", "deren", "dessen"])
+
+
+def _source_like(sp: SpeakerNP) -> bool:
+    """A person or body that can be a source: a role, an institution, or a PER/ORG entity
+    mention (capitalisation alone also names laws and rules)."""
+    if sp.role or _institution(sp.text):
+        return True
+    return any(
+        t in {"PER", "ORG"} and a < sp.end and sp.start < b for a, b, t in ENTITY_SPANS.get()
+    )
+
+
+def according(text: str, s: int, e: int) -> Found | None:
+    """ "Laut X …", "Nach Angaben des Y …", "Seiner Meinung nach …", "X zufolge …": the
+    frame names the source; the rest of the sentence is what it says."""
+    seg = text[s:e]
+    if re.search(r":\s*[„“\"»]", seg):
+        return None  # "… sagte X laut Medien: „…“" is a direct quote
+    m = ACCORDING_BEFORE.search(seg)
+    if m is not None:
+        sp = np_after(text, s + m.end(), e)
+        if sp is None:
+            return None
+        cue = m.group().strip().split()[0].lower()
+        if cue == "gemäß" and not _source_like(sp):
+            return None  # "gemäß der Richtlinie", "gemäß Kriegsmaterialgesetz": a rule
+        return _frame_quote(text, s, e, s + m.start(), sp.end, cue, sp)
+    p = ACCORDING_POST.search(seg)
+    if p is not None:
+        w0 = p.group(1).split()[0].lower()
+        sp = SpeakerNP(s + p.start(1), s + p.end(1), p.group(1), None, pronoun=w0 in _POSS)
+        return _frame_quote(text, s, e, s + p.start(), s + p.end(), "nach", sp)
+    z = re.search(r"\s(zufolge)\b", seg)
+    if z is not None:
+        sp = np_before(text, s + z.start(), s)
+        if sp is None or sp.text.lower() in {"berichten", "medienberichten", "angaben"}:
+            return None
+        return _frame_quote(text, s, e, sp.start, s + z.end(), "zufolge", sp)
+    return None
+
+
+def _frame_quote(
+    text: str, s: int, e: int, f0: int, f1: int, cue: str, sp: SpeakerNP
+) -> Found | None:
+    """The sentence around an according-to frame: after it when the frame leads, else all."""
+    head = text[s:f0].strip()
+    q0, q1 = strip_span(text, f1, e) if len(head.split()) <= 1 else strip_span(text, s, e)
+    return Found(q0, q1, "indirect", cue=cue, speaker=sp) if q1 - q0 > 10 else None
