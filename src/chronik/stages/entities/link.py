@@ -31,6 +31,7 @@ from chronik.stages.entities.gazetteer import (
 from chronik.stages.entities.lexicon import ACRONYMS, EAST_ASIAN_SURNAMES, GENERIC_PLACE_HEADS
 from chronik.stages.entities.spans import strip_genitive
 from chronik.stages.entities.translit import loose_key, name_key
+from chronik.stages.quotes.entity_ids import with_speaker_ids
 
 Key = tuple[str, str]  # ("N", spelling key); a tuple so a kind can be added later
 MAX_REASONS = 40
@@ -274,7 +275,7 @@ class LinkStage:
         built = {key: _build(key, g, olds[key]) for key, g in groups.items()}
         ids = {k: built[_follow(redirect, k)] for keys in keys_per_article for k in keys}
         articles = [
-            a.mark(self.name, mentions=_with_ids(a.mentions, keys, ids))
+            with_speaker_ids(a.mark(self.name, mentions=_with_ids(a.mentions, keys, ids)))
             for a, keys in zip(corpus.articles, keys_per_article, strict=True)
         ]
         return corpus.replace(articles=articles, entities=_merge_existing(corpus.entities, built))

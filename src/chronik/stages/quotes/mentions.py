@@ -151,19 +151,25 @@ def head_mention(text: str, start: int, end: int, mentions: tuple[Mention, ...])
     inside = [m for m in mentions if m.start < end and start < m.end and m.type in {"PER", "ORG"}]
     if not inside:
         return None
-    plain = [m for m in inside if not _genitive(text, start, m)]
+    plain = [m for m in inside if not _genitive(text, start, m, end)]
+    persons = [m for m in plain if m.type == "PER"]
+    if len(persons) > 1 and persons[0].text.endswith("s"):
+        plain.remove(persons[0])  # "Putins Berater Juri Uschakow": the possessor of a person
     if not plain and _source_head(text, start, end):
         plain = inside
     plain.sort(key=lambda m: (m.type != "PER", m.start))
     return plain[0] if plain else None
 
 
-def _genitive(text: str, start: int, m: Mention) -> bool:
+def _genitive(text: str, start: int, m: Mention, end: int) -> bool:
+    """After a genitive article, or a name in -s with words before or after it in the phrase
+    ("Der Arzt Lahms"; "Putins Berater Juri Uschakow" is Uschakow)."""
     before = _WORD.findall(text[start : m.start])
     if any(w.lower() in _GENITIVE for w in before):
         return True
     canon = (m.canonical or "").split()
-    return bool(before) and m.text.endswith("s") and bool(canon) and canon[-1] == m.text[:-1]
+    attached = bool(before) or bool(_WORD.search(text[m.end : end]))
+    return attached and m.text.endswith("s") and bool(canon) and canon[-1] == m.text[:-1]
 
 
 def _source_head(text: str, start: int, end: int) -> bool:

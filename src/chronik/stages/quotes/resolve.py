@@ -160,6 +160,8 @@ def _name(
     if sp.name:
         return _expand(text, sp.name, sp.start), None
     if sp.role and ROLE_SUFFIX.search(sp.role):
+        if sp.text.split()[0].lower() in _INDEFINITE:
+            return None, None  # "ein Sprecher des Kreml": someone new, not the last spokesman
         ment = by_role(sp.role, mentions, sp.start) if mentions else None
         if ment is not None:
             return name_of(ment), ment.entity_id
@@ -169,13 +171,15 @@ def _name(
                 return name, None
         found = _role_in_text(text, sp.role, sp.start)
         definite = sp.text.split()[0].lower() in _DEFINITE
-        if found is None and definite and history and pos - history[-1][0] <= INHERIT_CHARS * 2:
+        near = bool(history) and pos - history[-1][0] <= INHERIT_CHARS * 2
+        if found is None and definite and near and history[-1][3] in {"m", "f"}:
             found = history[-1][1]  # "sagte der nordkoreanische Führer" after Kim's words
         return found, None
     return None, None
 
 
 _DEFINITE = frozenset(["der", "die", "des", "dem", "den", "the"])  # "ein Sprecher": someone new
+_INDEFINITE = frozenset(["ein", "eine", "einer", "eines", "einem", "einen", "a", "an"])
 
 
 def _recent_person(

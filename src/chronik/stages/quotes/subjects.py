@@ -97,7 +97,7 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     or adverbs between: "Lars Beringer, sagte", "Die Kanadier hingegen sagen"); otherwise the
     noun phrase after it ("Gegenüber Spiegel Online berichtete Michael Gordon").
     """
-    rel = relative_subject(text, s, cue_start)
+    rel = relative_subject(text, s, cue_start) or pronoun_subject(text, s, cue_start)
     if rel is not None:
         return rel
     before = _before_skipping_adverbs(text, s, cue_start)
@@ -133,6 +133,21 @@ def relative_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
         return None
     name = ante.name or ante.text
     return SpeakerNP(m.start(1), m.end(1), m.group(1), name, role=ante.role)
+
+
+_SUBORDINATE_PRONOUN = re.compile(
+    r"\b(?:indem|dass|weil|als|nachdem|wobei|während|da|ob|wenn|bevor|obwohl)\s+"
+    r"(er|sie)\b[^,;:.!?„“\"»«]*$"
+)
+
+
+def pronoun_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
+    """ "…, indem er eigene Bedingungen vorschlug": in a verb-final clause the pronoun right
+    after the conjunction is the subject, not the object noun phrase next to the verb."""
+    m = _SUBORDINATE_PRONOUN.search(text, max(s, cue_start - 150), cue_start)
+    if m is None:
+        return None
+    return SpeakerNP(m.start(1), m.end(1), m.group(1), None, pronoun=True)
 
 
 _CLAUSE_OPENERS = words(
