@@ -34,7 +34,7 @@ lint: install-dev
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-BENCHES = clean_seeds ingest ingest_read ner_germeval entities_seeds entities_english \
+BENCHES = clean_seeds ingest ingest_read ner_germeval entities_seeds entities_english entities_examples \
 	time_krauts time_wikiwars time_smartdata quotes_wikinews quotes_seeds stories_ecbplus \
 	search api robustness
 

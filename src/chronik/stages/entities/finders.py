@@ -41,7 +41,7 @@ def extend_east_asian(text: str, spans: list[Raw]) -> list[Raw]:
                 if not m or m.group(1) in STOP:
                     break
                 end = m.end()
-        out.append(Raw(r.start, end, r.type))
+        out.append(Raw(r.start, end, r.type, r.whole))
     return out
 
 
@@ -166,12 +166,12 @@ def split_compound(text: str, spans: list[Raw]) -> list[Raw]:
                 piece = []
                 if not any(role_gloss(t[2].split("-")[-1]) for t in toks[i + 1 :]):
                     break  # 'Putins Bedarf': the rest is a common noun
-        out.extend(_piece(piece, r.type))
+        out.extend(_piece(piece, r.type, r.whole))
     return out
 
 
-def _piece(toks: list[tuple[int, int, str]], typ: str) -> list[Raw]:
-    return [Raw(toks[0][0], toks[-1][1], typ)] if toks else []
+def _piece(toks: list[tuple[int, int, str]], typ: str, whole: bool = False) -> list[Raw]:
+    return [Raw(toks[0][0], toks[-1][1], typ, whole)] if toks else []
 
 
 def drop_headings(text: str, spans: list[Raw]) -> list[Raw]:
@@ -196,6 +196,30 @@ _KNOWN_ACRONYM = re.compile(
 )
 
 
+_PAREN_ACRONYM = re.compile(r"\(([^\W\d_]{2,8})\)")
+_LONG_WORD = re.compile(r"[^\W\d_][\w\-]*")
+
+
+def initials_definitions(text: str) -> list[tuple[int, int, str]]:
+    """'Центральное телеграфное агентство Кореи (ЦТАК)': in any script, the words right
+    before '(ACR)' whose initials spell it, lowercase words included (Russian and French
+    write them); the long form is then kept whole, not cut at its first lowercase word."""
+    out = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        acr = m.group(1)
+        if not acr.isupper():
+            continue
+        words = list(_LONG_WORD.finditer(text, max(0, m.start() - 40 * len(acr)), m.start()))
+        words = words[-len(acr) :]
+        if len(words) != len(acr) or not words[0].group(0)[:1].isupper():
+            continue
+        between = text[words[0].start() : m.start()]
+        initials = "".join(w.group(0)[0] for w in words).upper()
+        if initials == acr and not re.search(r"[.!?\n;:,]", between):
+            out.append((words[0].start(), words[-1].end(), acr))
+    return out
+
+
 def acronyms_in(text: str) -> dict[str, str]:
     acronyms = {}
     for m in _ACRO_DEF.finditer(text):
@@ -203,6 +227,8 @@ def acronyms_in(text: str) -> dict[str, str]:
         while len(words) > 1 and words[0] in STOP:
             words = words[1:]
         acronyms[m.group(2)] = " ".join(words)
+    for s, e, acr in initials_definitions(text):
+        acronyms.setdefault(acr, text[s:e])
     for m in _KNOWN_ACRONYM.finditer(text):
         acronyms.setdefault(m.group(0), m.group(0))
     return acronyms
@@ -218,7 +244,7 @@ def acronym_long_forms(text: str) -> list[Raw]:
                 break
             start = text.index(word, start) + len(word) + 1
         out.append(Raw(start, m.end(1), "ORG"))
-    return out
+    return out + [Raw(s, e, "ORG", whole=True) for s, e, _ in initials_definitions(text)]
 
 
 _TOKEN = re.compile(r"(?<![\w\-])[\w\-]+")

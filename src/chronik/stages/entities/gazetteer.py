@@ -29,7 +29,7 @@ from chronik.stages.entities.lexicon import (
     ROLE_PREFIXES,
 )
 from chronik.stages.entities.nouns import TAGGER
-from chronik.stages.entities.translit import fold_word, loose_key, name_key
+from chronik.stages.entities.translit import cyrillic_forms, fold_word, loose_key, name_key
 
 _ROLE_RX = re.compile(
     r"^(?P<pre>[a-zäöüß]*?)(?:s?-)?(?P<head>"
@@ -99,7 +99,15 @@ class Places:
         place = self.by_key.get(key)
         if place and key not in self.main and near_miss(name, place) and not known_exonym(name):
             place = None  # 'Angara' is a river and a rocket, not Ankara
-        return place or self.countries.get(loose_key(name))
+        place = place or self.countries.get(loose_key(name))
+        if place is None and not name.isupper():
+            # 'Владивостоке', 'Москвы': a Cyrillic case form of a listed nominative
+            forms = cyrillic_forms(name)
+            place = next((p for f in forms if (p := self._exact(f))), None)
+        return place
+
+    def _exact(self, name: str) -> str | None:
+        return self.by_key.get(place_key(name)) or self.countries.get(loose_key(name))
 
     def is_strong(self, name: str) -> bool:
         """Countries and cities >= 500k: a capitalised match is a place (not 'Essen', the meal)."""
@@ -119,8 +127,39 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def near_miss(alternate: str, place: str) -> bool:
-    """'Angara'/'Ankara', 'Tumen'/'Tyumen': spellings one edit apart that translit does not fold."""
-    return _one_edit(name_key(alternate), name_key(place))
+    """'Angara'/'Ankara', 'Tumen'/'Tyumen': spellings one edit apart that translit does not fold.
+    Russian g for Ukrainian h ('Lugansk'/'Luhansk') is a transliteration, not a near miss."""
+    a, b = name_key(alternate), name_key(place)
+    return _one_edit(a, b) and a.replace("h", "g") != b.replace("h", "g")
+
+
+_LATIN = re.compile(r"^[\sA-Za-zÀ-ɏ'’.\-]+$")
+
+
+_CYRILLIC_COUNTRIES = frozenset({"RU", "UA", "BY", "BG", "RS", "MK", "KZ", "KG", "TJ", "MN"})
+
+
+def spelling_of(alternate: str, main: str, country: str) -> bool:
+    """An alternate name that only spells the main name in its country's own script or in
+    another romanisation ('Луганск', 'Lugansk' for Luhansk): safe to list for a town of any
+    size, unlike other alternates, which collide with surnames and words (and unlike the
+    Cyrillic spelling of an Indian town, 'Хасан' for Hassan, which collides with Khasan)."""
+    if common_first_name(alternate):
+        return False  # 'Владимир' (the town Vladimir) is first of all a first name
+    if not _LATIN.match(alternate):
+        return country in _CYRILLIC_COUNTRIES and "\u0400" <= alternate[0] <= "\u04ff"
+    a, b = name_key(alternate), name_key(main)
+    return a != b and a.replace("h", "g") == b.replace("h", "g")
+
+
+@cache
+def _first_name_keys() -> frozenset[str]:
+    return frozenset(fold_word(n) for n in FIRST_NAMES)
+
+
+def common_first_name(word: str) -> bool:
+    """A frequent first name in news (the own short list) in any spelling ('Владимир')."""
+    return fold_word(word) in _first_name_keys()
 
 
 @cache
@@ -145,7 +184,11 @@ def _build_places(min_population: int = 150_000, min_alt_population: int = 500_0
         for alt in (city["name"], *city.get("alternatenames", ())):
             if len(alt) < 4 or not alt[:1].isupper():
                 continue  # lowercase romanisations and airport codes are noise
-            if alt != city["name"] and pop < min_alt_population:
+            if (
+                alt != city["name"]
+                and pop < min_alt_population
+                and not spelling_of(alt, city["name"], city.get("countrycode", ""))
+            ):
                 continue  # smaller towns' alternate names collide with surnames (Peskow)
             if " " in alt and " " not in city["name"]:
                 continue  # translations, not exonyms: 'White House' for Casablanca

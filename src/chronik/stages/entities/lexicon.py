@@ -33,6 +33,18 @@ COUNTRIES: dict[str, str] = {
     "Corée": "Korea", "Chine": "China", "États-Unis": "United States", "Japon": "Japan",
     "Allemagne": "Germany", "Biélorussie": "Belarus", "Royaume-Uni": "United Kingdom",
     "Pologne": "Poland", "Asie": "Asia", "Afrique": "Africa",
+    # Russian and Ukrainian (nominative; other cases go through the lemma first)
+    "Россия": "Russia", "Российская Федерация": "Russia", "РФ": "Russia", "Росія": "Russia",
+    "КНДР": "North Korea", "Северная Корея": "North Korea", "Південна Корея": "South Korea",
+    "Южная Корея": "South Korea", "Корея": "Korea", "США": "United States",
+    "Соединённые Штаты": "United States", "Соединенные Штаты": "United States",
+    "Китай": "China", "КНР": "China", "Япония": "Japan", "Украина": "Ukraine",
+    "Україна": "Ukraine", "Белоруссия": "Belarus", "Беларусь": "Belarus",
+    "Германия": "Germany", "Франция": "France", "Великобритания": "United Kingdom",
+    "Польша": "Poland", "Иран": "Iran", "Сирия": "Syria", "Турция": "Turkey",
+    "Индия": "India", "Европа": "Europe", "Азия": "Asia", "Африка": "Africa",
+    "Крым": "Crimea", "Дальний Восток": "Far East", "Вьетнам": "Vietnam",
+    "Монголия": "Mongolia", "Казахстан": "Kazakhstan",
 }
 # fmt: on
 
@@ -42,7 +54,10 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
         "Korean Central News Agency",
         "Koreanische Zentrale Nachrichtenagentur",
         "Zentrale Koreanische Nachrichtenagentur",
+        "Agence centrale de presse coréenne",
+        "Центральное телеграфное агентство Кореи",
     ),
+    "ЦТАК": ("Korean Central News Agency", "Центральное телеграфное агентство Кореи"),
     "JCS": (
         "Joint Chiefs of Staff",
         "Vereinigte Generalstab",
@@ -50,6 +65,7 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
         "Vereinigten Generalstabs",
     ),
     "TASS": ("Telegrafnoje Agentstwo Sowjetskogo Sojusa",),
+    "ТАСС": ("Telegrafnoje Agentstwo Sowjetskogo Sojusa",),
     "UN": (
         "Vereinte Nationen",
         "Vereinten Nationen",
@@ -60,10 +76,13 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
         "Vereinten Nationen",
         "United Nations",
     ),
+    "ONU": ("United Nations", "Organisation des Nations unies"),
+    "ООН": ("United Nations", "Организация Объединённых Наций"),
     "NATO": (
         "Nordatlantikpakt",
         "North Atlantic Treaty Organization",
     ),
+    "НАТО": ("North Atlantic Treaty Organization",),
     "EU": (
         "Europäische Union",
         "Europäischen Union",
@@ -153,6 +172,7 @@ STOP = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     Après Avant Avec Cette Ces Dans Depuis Elle Lors Mais Nous Par Pendant Pour
     Quand Selon Sur Les Une Des Au Aux
+    СМИ ВВП ДТП ЧП
     """.split()  # noqa: SIM905
 )
 

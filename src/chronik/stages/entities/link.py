@@ -8,7 +8,8 @@ without a role), and every mention takes the settled type. Then each mention get
 organisations through the acronym table (KCNA = Koreanische Zentrale Nachrichtenagentur).
 Mentions sharing a key form one entity. A one-word person name that no article resolved
 joins the single full name ending (or, for East Asian names, starting) with it; if several
-people share it, it joins none.
+people share it, it joins none. A Russian name whose key lost letters to the case-ending cut
+('Шойгу' -> 'Шойг') joins the entity its uncut spelling names ('Shoigu'), when there is one.
 Existing entities (earlier runs) are matched first by their aliases' keys, so ids never change;
 new entities get id = hash(type + key).
 """
@@ -30,7 +31,7 @@ from chronik.stages.entities.gazetteer import (
 )
 from chronik.stages.entities.lexicon import ACRONYMS, EAST_ASIAN_SURNAMES, GENERIC_PLACE_HEADS
 from chronik.stages.entities.spans import strip_genitive
-from chronik.stages.entities.translit import loose_key, name_key
+from chronik.stages.entities.translit import INFLECTING, loose_key, name_key
 from chronik.stages.quotes.entity_ids import with_speaker_ids
 
 Key = tuple[str, str]  # ("N", spelling key); a tuple so a kind can be added later
@@ -101,6 +102,7 @@ class Group:
     roles: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     by_article: Counter[str] = field(default_factory=Counter)
+    alts: set[Key] = field(default_factory=set)  # keys without case endings cut ('Шойгу')
 
     def add(self, article_id: str, m: Mention, name: str, reasons: list[str]) -> None:
         if self.names and name not in self.names:
@@ -173,10 +175,32 @@ def _group(articles: list[Article]) -> tuple[dict[Key, Group], list[list[Key]]]:
                 m = dataclasses.replace(m, type=settled)
             key, name, reasons = link_key(m, a.language)
             reasons += vote
-            groups.setdefault(key, Group(key)).add(a.id, m, name, reasons)
+            group = groups.setdefault(key, Group(key))
+            group.add(a.id, m, name, reasons)
+            if a.language in INFLECTING and ("N", name_key(name)) != key:
+                group.alts.add(("N", name_key(name)))
             keys.append(key)
         keys_per_article.append(keys)
     return groups, keys_per_article
+
+
+def _uncut_targets(groups: dict[Key, Group]) -> dict[Key, Key]:
+    """A Russian name whose key lost a letter it needs ('Шойгу' is no case form of 'Шойг')
+    joins the entity its uncut spelling names, when there is one."""
+    return {key: alt for key, g in groups.items() for alt in sorted(g.alts) if alt in groups}
+
+
+def _absorb_all(
+    groups: dict[Key, Group], redirect: dict[Key, Key], targets: dict[Key, Key], why: str
+) -> None:
+    for src, dst in targets.items():
+        dst = _follow(redirect, dst)
+        if src == dst or src not in groups or dst not in groups:
+            continue
+        g = groups.pop(src)
+        into = groups[dst].names.most_common(1)[0][0]
+        groups[dst].absorb(g, f"{why}: {sorted(g.names)[0]!r} -> {into!r}")
+        redirect[src] = dst
 
 
 def _surname_targets(groups: dict[Key, Group]) -> dict[Key, Key]:
@@ -252,11 +276,10 @@ class LinkStage:
 
     def __call__(self, corpus: Corpus) -> Corpus:
         groups, keys_per_article = _group(corpus.articles)
-        redirect = _surname_targets(groups) if self.merge_surnames else {}
-        for src, dst in redirect.items():
-            g = groups.pop(src)
-            into = groups[dst].names.most_common(1)[0][0]
-            groups[dst].absorb(g, f"surname: {sorted(g.names)[0]!r} -> {into!r} (only candidate)")
+        redirect: dict[Key, Key] = {}
+        _absorb_all(groups, redirect, _uncut_targets(groups), "spelling without case ending")
+        if self.merge_surnames:
+            _absorb_all(groups, redirect, _surname_targets(groups), "surname (only candidate)")
         existing = _index(corpus.entities)
         olds: dict[Key, Entity | None] = {}
         by_old: dict[str, Key] = {}

@@ -57,7 +57,7 @@ from chronik.stages.entities.lexicon import (
 from chronik.stages.entities.nouns import is_common_noun, is_other_word
 from chronik.stages.entities.spans import Raw, clean_spans, strip_genitive
 from chronik.stages.entities.tails import split_place_tail, trim_to_model
-from chronik.stages.entities.translit import name_key
+from chronik.stages.entities.translit import dictionary_form, name_key
 
 _ADJ = r"[a-zäöü]+(?:isch|ig|al|ell|st)(?:e|en|er)"
 _ROLE_AFTER = re.compile(
@@ -209,11 +209,12 @@ def _demonym_adjective(text: str, r: Raw, name: str, places: Places) -> bool:
     return nxt.group(1).islower() or nxt.group(1).lower() in ENGLISH_ROLES
 
 
-def _unconfirmed_noun(name: str, confirmed: set[str], places: Places) -> bool:
-    """A one-word mention no rule backs up and HanTa reads as a common noun ('Staatsmedien')."""
-    if " " in name or name in confirmed or places.canonical(name):
+def _unconfirmed_noun(name: str, confirmed: set[str], places: Places, lang: str | None) -> bool:
+    """A one-word mention no rule backs up and HanTa reads as a common noun ('Staatsmedien');
+    its German lexicon serves German and English articles, not French 'Kremlin'."""
+    if lang not in {None, "de", "en"} or " " in name or name in confirmed:
         return False
-    return is_common_noun(name)
+    return not places.canonical(name) and is_common_noun(name)
 
 
 @dataclass
@@ -323,7 +324,8 @@ class _Article:
 
     def dropped(self, r: Raw, name: str) -> bool:
         """Common nouns, ordinary words and demonym adjectives are no mentions."""
-        if self.noun_filter and _unconfirmed_noun(name, self.keep.confirmed, self.places):
+        keep = self.keep
+        if self.noun_filter and _unconfirmed_noun(name, keep.confirmed, self.places, keep.lang):
             return True
         return self.keep.junk(r, name) or _demonym_adjective(self.text, r, name, self.places)
 
@@ -378,7 +380,10 @@ def resolve(
     spans, vouched = _prepare(text, spans, lang, acronyms)
     surfaces = {strip_genitive(text[r.start : r.end]) for r in spans}
     surfaces |= {w for name in surfaces for w in name.split()}
-    canon = [genitive_stem(text[r.start : r.end], surfaces) for r in spans]
+    canon = [
+        dictionary_form(genitive_stem(text[r.start : r.end], surfaces), surfaces, lang, r.type)
+        for r in spans
+    ]
     art = _article(text, spans, canon, lang, (acronyms, vouched, surfaces))
     art.noun_filter = noun_filter
     out: list[Mention] = []

@@ -24,17 +24,24 @@ class Raw:
     start: int
     end: int
     type: str
+    whole: bool = False  # keep lowercase words inside ('Центральное телеграфное агентство')
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Cut punctuation, a line break, lowercase tails and leading role words off a span."""
+_ELISION = re.compile(r"(?:[lLdD]|qu|Qu)['’](?=[^\W\d_])")
+
+
+def _trim(text: str, s: int, e: int, whole: bool = False) -> tuple[int, int]:
+    """Cut punctuation, a line break, lowercase tails and leading role words off a span,
+    and a French elided article ('l’Amour' -> 'Amour', 'd’Ukraine')."""
     while s < e and text[s] in _TRIM:
         s += 1
+    if (elided := _ELISION.match(text, s, e)) and text[elided.end() : elided.end() + 1].isupper():
+        s = elided.end()
     nl = text.find("\n", s, e)
     e = nl if nl != -1 else e
     toks = [(m.start(), m.end(), m.group(0)) for m in _NONSPACE.finditer(text, s, e)]
     for i, (_, _, word) in enumerate(toks):
-        if i > 0 and word[:1].islower() and word not in JOINERS:
+        if i > 0 and word[:1].islower() and word not in JOINERS and not whole:
             toks = toks[:i]
             break
     while len(toks) > 1 and (
@@ -57,14 +64,14 @@ def clean_spans(text: str, spans: list[Raw]) -> list[Raw]:
     """Trim spans, drop letterless/boilerplate/role-only spans, resolve overlaps (longest wins)."""
     out: list[Raw] = []
     for sp in spans:
-        s, e = _trim(text, sp.start, sp.end)
+        s, e = _trim(text, sp.start, sp.end, sp.whole)
         surface = text[s:e]
         if len(surface) < 2 or not _LETTER.search(surface) or surface in STOP:
             continue
         last = surface.split()[-1]
         if surface[:1].islower() or len(surface) > 80 or role_gloss(last.split("-")[-1]):
             continue
-        out.append(Raw(s, e, sp.type))
+        out.append(Raw(s, e, sp.type, sp.whole))
     out.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Raw] = []
     for r in out:
