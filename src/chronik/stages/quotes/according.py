@@ -1,4 +1,5 @@
-"""According-to frames: "laut X", "nach Angaben von X", "X zufolge", "gemäß X".
+"""According-to frames: "laut X", "nach Angaben von X", "X zufolge", "gemäß X", and the
+closing "…, wie X meinte." clause.
 
 The German Wikinews annotation counts them as indirect quotes whose speaker is the source
 named in the frame, so the frame is both the cue and the speaker.
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from chronik.stages.quotes.common import Found, strip_span
+from chronik.stages.quotes.common import Found, find_cues, strip_span
 from chronik.stages.quotes.cues import ACCORDING_BEFORE, ACCORDING_POST
+from chronik.stages.quotes.mood import sentence_mood
 from chronik.stages.quotes.speakers import ENTITY_SPANS, SpeakerNP, np_after, np_before
 from chronik.stages.quotes.subjects import _institution
 
@@ -62,3 +64,22 @@ def _frame_quote(
     head = text[s:f0].strip()
     q0, q1 = strip_span(text, f1, e) if len(head.split()) <= 1 else strip_span(text, s, e)
     return Found(q0, q1, "indirect", cue=cue, speaker=sp) if q1 - q0 > 10 else None
+
+
+_WIE_FRAME = re.compile(r",\s+wie\s+(?=\S)")
+
+
+def wie_last(text: str, s: int, e: int) -> Found | None:
+    """ "Das Team habe gut gespielt, wie Fink meinte.": a closing "wie"-clause with its
+    speaker and a verb-final cue frames the sentence before it."""
+    for m in _WIE_FRAME.finditer(text, s, e):
+        cues = find_cues(text, m.end(), e)
+        sp = np_after(text, m.end(), cues[0].start) if cues else None
+        rest = text[cues[0].end : e].strip(" .!?") if cues else "x"
+        if sp is None or rest or len(text[sp.end : cues[0].start].split()) > 4:
+            continue
+        q0, q1 = strip_span(text, s, m.start())
+        if sentence_mood(text[q0:q1]) is None or len(text[q0:q1].split()) < 3:
+            continue  # reported words are in Konjunktiv; "…, wie X erklärte" after facts
+        return Found(q0, q1, "indirect", cue=cues[0].text, speaker=sp)
+    return None

@@ -35,6 +35,7 @@ class Found:
     cue: str | None = None
     speaker: SpeakerNP | None = None
     inherit: bool = False  # take the speaker of a neighbouring quote
+    fallback: SpeakerNP | None = None  # speaker when there is none to inherit
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -22,7 +22,7 @@ _DE_WEAK = sorted(
         "kommentier präzisier klag bilanzier resümier dementier frag schilder bezeichn "
         "verlang appellier spekulier vermut befürcht prognostizier informier urteil folger "
         "berichtig konter offenbar hoff glaub meld begründ bezweifel schätz entgegn zitier "
-        "bemängel beklag bedauer beschuldig unterstell"
+        "bemängel beklag bedauer beschuldig unterstell relativier attestier"
     )
 )
 _DE_STRONG = sorted(
@@ -34,7 +34,7 @@ _DE_STRONG = sorted(
         "stellt fügt versprach verspricht riet rät empfahl empfiehlt wandte hält hielt "
         "halten hielten geht ging gehen gingen schlug schlägt nannte nennt verwies verweist "
         "erwartet erwarten erwartete führte führten führt sicherte sicherten sichert "
-        "schränkte schränkten schränkt"
+        "schränkte schränkten schränkt hob hoben hebt"
     )
 )
 # separable verbs in verb-final clauses ("Wie der Sprecher mitteilte, ...") and participles
@@ -42,7 +42,8 @@ _DE_JOINED = words(
     "mitteilte mitteilten mitgeteilt hinzufügte hinzugefügt ankündigte ankündigten angekündigt "
     "bekanntgab bekanntgegeben einräumte eingeräumt feststellte festgestellt klarstellte "
     "hinwies hingewiesen zurückwies zurückgewiesen angab angegeben vorschlug "
-    "vorgeschlagen aussagte ausgesagt ausging ausgeht vorgeworfen vorwarf"
+    "vorgeschlagen aussagte ausgesagt ausging ausgeht vorgeworfen vorwarf hervorhob "
+    "hervorhoben hervorgehoben"
 )
 _EN_VERBS = sorted(
     words(
@@ -77,6 +78,9 @@ SEPARABLE: dict[str, tuple[str, ...]] = {
     "wies": ("hin", "zurück"),
     "wiesen": ("hin", "zurück"),
     "wandte": ("ein",),
+    "hob": ("hervor",),
+    "hoben": ("hervor",),
+    "hebt": ("hervor",),
     "hält": ("für",),
     "hielt": ("für",),
     "halten": ("für",),

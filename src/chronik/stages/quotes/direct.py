@@ -8,7 +8,7 @@ from bisect import bisect_right
 from chronik.stages.quotes.common import Found, find_cues
 from chronik.stages.quotes.marks import find_marked
 from chronik.stages.quotes.mood import sentence_mood
-from chronik.stages.quotes.speakers import SpeakerNP, np_after, np_before
+from chronik.stages.quotes.speakers import ENTITY_SPANS, SpeakerNP, np_after, np_before
 from chronik.stages.quotes.subjects import (
     _institution,
     aux_before,
@@ -32,7 +32,8 @@ def find_direct(text: str, bounds: list[tuple[int, int]]) -> list[Found]:
     out: list[Found] = []
     starts = [s for s, _ in bounds]
     for mk in find_marked(text)[:MAX_MARKED]:
-        lo, hi = _context(bounds, starts, mk.start, mk.end, len(text))
+        lo0, hi = _context(bounds, starts, mk.start, mk.end, len(text))
+        lo = _last_sentence_start(text, lo0, mk.start)
         found = Found(mk.start, mk.end, "direct")
         found.extra["depth"] = str(mk.depth)
         found.extra["content"] = text[mk.start + 1 : mk.end - 1]
@@ -41,17 +42,79 @@ def find_direct(text: str, bounds: list[tuple[int, int]]) -> list[Found]:
             not _attach_after(text, found, hi)
             and not _attach_before(text, found, lo)
             and not _attach_next(text, found, bounds, starts, hi)
-            and not _attach_prev(text, found, bounds, starts, lo)
+            and not _attach_prev(text, found, bounds, starts, lo, lo0)
+            and not _attach_colon_paragraph(text, found, bounds, starts, lo)
         ):
             words = len(text[mk.start : mk.end].split())
             found.inherit = words >= MIN_FREE_WORDS or bool(
                 _SENTENCEY.search(text[mk.start : mk.end])
             )
             found.extra["short"] = "1" if not found.inherit else ""
+            prev = _previous_subject(text, bounds, starts, lo0, lo) if found.inherit else None
             if found.inherit and found.extra["lead"]:
                 _embedded(text, found, lo)
+            elif found.extra.get("other") and prev is not None:
+                found.speaker = prev  # "X hat damit nichts zu tun. Ihm ist es ein Rätsel: „…“"
+            elif found.inherit and found.fallback is None:
+                found.fallback = prev
         out.append(found)
     return out
+
+
+_MISSED_END = re.compile(r"(\w*)[.!?…][“”\"«»]?\s+(?=[„“\"»«])")
+
+
+def _last_sentence_start(text: str, lo: int, start: int) -> int:
+    """Where the quote's sentence really starts: past a sentence end the splitter missed
+    before a new quote ("… murmelt er. »Und nun?«" is one "sentence" to some splitters);
+    not after an ordinal or a short capitalised abbreviation ("Dr.", "Nr.")."""
+    cut = lo
+    for m in _MISSED_END.finditer(text, lo, start + 1):
+        word = m.group(1)
+        if not (word.isdigit() or (word[:1].isupper() and len(word) <= 4)):
+            cut = m.end()
+    return cut
+
+
+def _previous_subject(
+    text: str, bounds: list[tuple[int, int]], starts: list[int], lo0: int, lo: int
+) -> SpeakerNP | None:
+    """The person or group the sentence before a bare quote is about ("Er zögert. „…“"):
+    its speaker when no earlier speaker is near enough to continue."""
+    k = bisect_right(starts, lo0) - 2
+    if lo > lo0:
+        a, b = lo0, lo  # the sentence end the splitter missed
+    elif k >= 0 and bounds[k][1] <= lo:
+        a, b = bounds[k]
+    else:
+        return None
+    ends = list(_QUOTE_END.finditer(text, a, b))
+    sp = lead_subject(text, ends[-1].end() if ends else a, b)
+    if sp is None or not (is_person_like(sp) or _institution(sp.text)):
+        return None
+    before = text[max(a, sp.start - 12) : sp.start].split()
+    return None if before and before[-1].lower() in _SUBORDINATE else sp
+
+
+_QUOTE_END = re.compile(r"[.!?,…][“”\"«»][\s,]*")
+_SUBORDINATE = frozenset(
+    ["wie", "dass", "daß", "weil", "als", "ob", "wenn", "der", "die", "das", "den", "dem", "was"]
+)
+
+
+def _attach_colon_paragraph(
+    text: str, q: Found, bounds: list[tuple[int, int]], starts: list[int], lo: int
+) -> bool:
+    """ "Er schrieb:" as a paragraph of its own, the quote in the next one: the colon
+    sentence attributes the quote as if they were one sentence."""
+    if text[lo : q.start].strip() or not _sentence_like(text, q):
+        return False
+    k = bisect_right(starts, lo) - 2
+    if k < 0 or bounds[k][1] > lo or not text[bounds[k][0] : bounds[k][1]].rstrip().endswith(":"):
+        return False
+    if text[bounds[k][1] : q.start].strip():
+        return False
+    return _attach_before(text, q, bounds[k][0])
 
 
 def _embedded(text: str, q: Found, lo: int) -> None:
@@ -140,16 +203,19 @@ def _attach_next(
 
 
 def _attach_prev(
-    text: str, q: Found, bounds: list[tuple[int, int]], starts: list[int], lo: int
+    text: str, q: Found, bounds: list[tuple[int, int]], starts: list[int], lo: int, lo0: int
 ) -> bool:
     """Der Bürgermeister war deutlich. „…“: a quote opening its sentence after a sentence
     without quotes whose subject is a named person speaks that person's words."""
     if text[lo : q.start].strip() or not _sentence_like(text, q):
         return False
     k = bisect_right(starts, lo) - 2
-    if k < 0 or "\n" in text[bounds[k][1] : q.start]:
+    if lo > lo0:
+        s0, e0 = lo0, lo  # the sentence end the splitter missed
+    elif k < 0 or "\n" in text[bounds[k][1] : q.start]:
         return False
-    s0, e0 = bounds[k]
+    else:
+        s0, e0 = bounds[k]
     if any(c in text[s0:e0] for c in '„“”"»«') or e0 > lo or sentence_mood(text[s0:e0]):
         return False  # a quote or reported speech itself: inheritance decides
     sp = lead_subject(text, s0, e0)
@@ -188,8 +254,26 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
         return _set(q, ":", sp)  # "Merkel: „…“" / "Der Text lautete: „…“"
     if _sentence_like(text, q):
         sp = lead_subject(text, lo, colon)
+        if sp is not None and _about_someone_else(text, sp, lo, colon):
+            q.fallback = sp  # "Streit … nervt ihn: „…“": he speaks, if anyone is known
+            q.extra["lead"] = ""
+            q.extra["other"] = "1"
+            return False
         return _set(q, None, None if _possessed(sp) else sp)
     return False
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:ihn|ihm|ihnen|[Ss]ein(?:e[mnrs]?)?|Ihm|Ihn|Ihnen)\b")
+
+
+def _about_someone_else(text: str, sp: SpeakerNP, lo: int, colon: int) -> bool:
+    """A colon clause whose subject is no known person or role but which names someone by
+    an object or possessive pronoun ("Ihm ist es ein Rätsel: „…“", "… heißt sein
+    Wahlspruch: „…“"): the person that pronoun refers to speaks."""
+    if sp.pronoun or sp.role or not _OBJECT_PRONOUN.search(text, lo, colon):
+        return False
+    persons = [(a, b) for a, b, t in ENTITY_SPANS.get() if t in {"PER", "ORG"}]
+    return not any(a < sp.end and sp.start < b for a, b in persons)
 
 
 def _possessed(sp: SpeakerNP | None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from chronik.stages.quotes.according import according
+from chronik.stages.quotes.according import according, wie_last
 from chronik.stages.quotes.common import Found, find_cues, strip_span
 from chronik.stages.quotes.cues import (
     ACCORDING_BEFORE,
@@ -31,7 +31,9 @@ from chronik.stages.quotes.speakers import (
     np_before,
 )
 from chronik.stages.quotes.subjects import (
+    _institution,
     aux_before,
+    is_person_like,
     lead_subject,
     mention_near,
     source_after,
@@ -285,6 +287,11 @@ def _passive_source(text: str, s: int, c0: int) -> SpeakerNP | None:
     agent = re.search(r"\b(?:von|vom)\s+(?=\S)", text[s:c0])
     if agent is not None:
         sp = np_after(text, s + agent.end(), c0)
+        if sp is not None and (is_person_like(sp) or _institution(sp.text)):
+            return sp
+        subj = lead_subject(text, s, s + agent.start())
+        if sp is not None and subj is not None and is_person_like(subj):
+            return subj  # "Apple ist von dem Problem informiert und betont, …": no agent
         if sp is not None:
             return sp
     if not _PP_SOURCE.search(text[s:c0]):
@@ -312,6 +319,10 @@ def _became_known(text: str, s: int, e: int) -> Found | None:
 
 
 def _cue_last(text: str, s: int, e: int) -> Found | None:
+    found = wie_last(text, s, e)
+    if found is not None:
+        found.type = _kind(text, found.start, found.end)
+        return found
     seg = text[s:e]
     for m in re.finditer(r",\s+(so)\s+(?=[A-ZÄÖÜ]|der |die |das |eine? |einer )", seg):
         sp = np_after(text, s + m.end(), e)
@@ -325,6 +336,8 @@ def _cue_last(text: str, s: int, e: int) -> Found | None:
             continue
         impersonal = cue.text.endswith(" es")
         sp = source_after(text, cue.end, e) if impersonal else np_after(text, cue.end, e)
+        if sp is None and not impersonal:
+            sp = subject_after(text, cue.end, e)  # "…, bemerkte dazu Wolff."
         if sp is None and not impersonal:
             continue
         q0, q1 = strip_span(text, s, s + len(head))
@@ -358,7 +371,9 @@ def _clause_before(head: str) -> bool:
     if rel:
         head = head[: rel.start(1)]  # "Der NDR, der … ist, wies …": judge the part before it
     words = _WORD.findall(head)
-    return any(w in KONJ1 or w in KONJ2 or _clause_word(w) for w in words)
+    return any(w in KONJ1 or w in KONJ2 or _clause_word(w) for w in words) or any(
+        w.islower() and word_mood(w) == "K1" for w in words
+    )  # "Hoeneß fiebere dem Ende entgegen, berichtete X": -e verbs look like adjectives
 
 
 def _clause_word(w: str) -> bool:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from chronik.model import Mention
-from chronik.stages.quotes.cues import DETERMINERS, ROLE_SUFFIX, SOURCE_WORDS, VERBS
+from chronik.stages.quotes.cues import DETERMINERS, ROLE_SUFFIX, SOURCE_WORDS, VERBS, words
 from chronik.stages.quotes.gender import agrees, np_gender
+from chronik.stages.quotes.mood import finite_verb
 
 WINDOW = 1500  # how far back (chars) a pronoun or role looks for its person
 _SENT_START = re.compile(r"[.!?:\n]\s*$|^\s*$")
@@ -79,7 +80,37 @@ def is_subject(text: str, m: Mention) -> bool:
     k = len(words)
     while k and len(words) - k < 3 and (words[k - 1][:1].isupper() or _det(words[k - 1])):
         k -= 1  # a title, role or article before the name ("sagte Mexikos Trainer")
-    return k == 0 or words[k - 1].lower() in VERBS
+    if k == 0 or words[k - 1].lower() in VERBS or _apposition(text, m, words[:k]):
+        return True
+    clause = words[:k]
+    clause = clause[len(clause) - clause[::-1].index(",") :] if "," in clause else clause
+    opener = clause[0].lower() if clause else ""
+    return (len(clause) == 1 or opener in _INVERTING) and _finite(words[k - 1])
+
+
+# words opening a clause that push the subject behind the verb ("Am Montag rechnet X …")
+_INVERTING = words(
+    "am im an auf aus bei beim nach vor seit mit in zu zum zur für gegenüber laut dann "
+    "danach daher deshalb dabei dazu zudem außerdem auch nun jetzt heute gestern später "
+    "zuvor bisher inzwischen trotzdem dennoch allerdings wieso warum so hier dort"
+)
+
+
+_AFTER_APPOSITION = re.compile(r"\s*,\s*([a-zäöüß]+)\b")
+
+
+def _apposition(text: str, m: Mention, before: list[str]) -> bool:
+    """ "Der Vorsitzende der Partei, John Boehner, gab sich …": a name between commas
+    right before the finite verb stands for the sentence's subject."""
+    if not before or before[-1] != "," or "," in before[:-1]:
+        return False
+    after = _AFTER_APPOSITION.match(text, m.end)
+    return after is not None and _finite(after.group(1))
+
+
+def _finite(word: str) -> bool:
+    """A lowercase finite verb right before the mention: subject after an inverted verb."""
+    return word.islower() and word not in DETERMINERS and finite_verb(word)
 
 
 def _det(word: str) -> bool:

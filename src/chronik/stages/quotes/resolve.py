@@ -110,6 +110,8 @@ def _fill_backward(found: list[Found]) -> None:
         if free and last is not None and f.start - last.end <= INHERIT_CHARS:
             f.speaker, f.cue = last.speaker, None
             f.extra["inherited"] = "1"
+        elif free and f.fallback is not None:
+            f.speaker = f.fallback  # nobody to continue: the previous sentence's subject
         if f.speaker is not None:
             last = f
 

@@ -34,12 +34,15 @@ ADVERBS = words(
     "allerdings indes ebenfalls selbst offen später zuvor damals erneut noch schon nochmals "
     "ausdrücklich offenbar zunächst zuletzt abschließend wiederholt mehrfach stets immer "
     "jetzt inzwischen mittlerweile kürzlich vorher anschließend gleichzeitig zugleich "
-    "ferner sogar lediglich nur daher deshalb also aber denn doch ja wohl"
+    "ferner sogar lediglich nur daher deshalb also aber denn doch ja wohl dazu"
 )
 _OBLIQUE = words(
     "dem den einem einen ihm ihn ihnen uns euch mir mich dir dich gegenüber "
     "reportern journalisten medien"
 )
+
+
+_NOT_NOMINATIVE = words("dem den einem einen ihm ihn ihnen uns euch mir mich dir dich")
 
 
 def subject_after(text: str, pos: int, limit: int) -> SpeakerNP | None:
@@ -101,14 +104,26 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     if rel is not None:
         return rel
     before = _before_skipping_adverbs(text, s, cue_start)
+    if before is not None and before.text.split()[0].lower() in _NOT_NOMINATIVE:
+        before = None  # "Apple ist von dem Problem informiert und betont": no nominative
     after = subject_after(text, cue_end, limit) or _inside_phrase(text, cue_start, cue_end)
     fronted = before is not None and _fronted(text, s, before.start)
     quoting = text[cue_start:cue_end].startswith("zitier")  # "Reuters zitiert X mit …"
+    if fronted and after is not None and _plural_verb_single_name(text, before, cue_start):
+        return after  # "Lange vermuteten Forscher, …": a plural verb, no singular name
     if fronted and (is_person_like(before) or not is_person_like(after) or quoting):
         return before
     if after is not None and (is_person_like(after) or before is None):
         return after
     return before or after
+
+
+def _plural_verb_single_name(text: str, sp: SpeakerNP | None, cue_start: int) -> bool:
+    """A one-word name cannot be the subject of a plural verb."""
+    if sp is None or sp.pronoun or sp.role or " " in sp.text.strip():
+        return False
+    verb = re.match(r"\w+", text[cue_start:])
+    return verb is not None and verb.group().endswith(("ten", "ierten", "gaben", "wiesen"))
 
 
 def _inside_phrase(text: str, cue_start: int, cue_end: int) -> SpeakerNP | None:
@@ -213,6 +228,9 @@ def lead_subject(text: str, lo: int, hi: int) -> SpeakerNP | None:
             if sp is not None and _TIME.search(sp.text.split()[-1]) and not sp.pronoun:
                 i = _skip_to(toks, i, sp.end)  # "am 15. April": a time, never a speaker
                 continue
+            if sp is not None and _fronted_object(text, sp, hi):
+                i = _skip_to(toks, i, sp.end)  # "Lange wollte ich …": not the subject
+                continue
             if sp is not None:
                 if is_person_like(sp) or _subject_first(text, lo, sp, toks, i):
                     return sp
@@ -225,6 +243,14 @@ def lead_subject(text: str, lo: int, hi: int) -> SpeakerNP | None:
 
 
 _POSSESSIVE_OBJ = frozenset(["des", "eines", "einer"])
+_AFTER_VERB = re.compile(r"\s+([a-zäöüß]+)\s+(?:ich|du|er|wir|man)\b")
+
+
+def _fronted_object(text: str, sp: SpeakerNP, hi: int) -> bool:
+    """A fronted word followed by verb and a nominative pronoun is no subject (V2:
+    "Linkisch klemmt er sich …", "Lange wollte ich …")."""
+    m = None if sp.pronoun else _AFTER_VERB.match(text, sp.end, hi)
+    return m is not None and m.group(1) not in _CLAUSE_OPENERS and finite_verb(m.group(1))
 
 
 def _subject_first(
