@@ -81,3 +81,14 @@ def test_role_backed_person_votes_beat_context_guesses() -> None:
     ]
     mentions = resolve(text, raws, lang="de")
     assert {m.type for m in mentions if m.text.startswith("Sokolow")} == {"PER"}
+
+
+def test_a_town_that_is_a_verb_after_an_article_is_no_place() -> None:
+    text = "Während des Essens sprach der Minister. Danach fuhr er nach Essen und Siegen."
+    raws = spans(text, [("Essens", "LOC"), ("Essen", "LOC"), ("Siegen", "LOC")])
+    got = [(m.text, m.start) for m in resolve(text, raws, lang="de")]
+    assert ("Essens", text.index("Essens")) not in got
+    assert ("Essen", text.index("nach Essen") + 5) in got and (
+        "Siegen",
+        text.index("Siegen"),
+    ) in got

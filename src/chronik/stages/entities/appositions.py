@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from chronik.stages.entities.gazetteer import PLACES
+from chronik.stages.entities.nouns import is_verb
 from chronik.stages.entities.spans import Raw
 
 ORG_CUES = frozenset(
@@ -56,3 +57,16 @@ def retype(text: str, spans: list[Raw]) -> list[Raw]:
             typ = "LOC"
         out.append(Raw(r.start, r.end, typ) if typ != r.type else r)
     return out
+
+
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:der|die|das|des|dem|den|beim|zum|vom|ins)[ \t]+$", re.IGNORECASE
+)
+
+
+def nominalised_verb(text: str, r: Raw, name: str) -> bool:
+    """'während des Essens': a town name that is also a verb, after an article, is the verb
+    used as a noun (towns take no article: 'in Essen')."""
+    if " " in name or not _ARTICLE_BEFORE.search(text, max(0, r.start - 8), r.start):
+        return False
+    return is_verb(name)

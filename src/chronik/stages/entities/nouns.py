@@ -46,3 +46,16 @@ def is_other_word(word: str) -> bool:
     except Exception:  # a tagger failure must not cost the article its entities
         return False
     return tag.startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO"))
+
+
+@lru_cache(maxsize=50_000)
+def is_verb(word: str) -> bool:
+    """True when HanTa reads the lowercased word as a full verb: 'Essen', 'Siegen', 'Weiden'
+    are towns, and also what a verb turns into after an article ('während des Essens')."""
+    if not word.isalpha() or word.isupper() or len(word) < 4:
+        return False
+    try:
+        tag = str(TAGGER.get().analyze(word.lower(), taglevel=1)[1])
+    except Exception:  # a tagger failure must not cost the article its entities
+        return False
+    return tag.startswith("VV")

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chronik.model import Mention
-from chronik.stages.entities.appositions import retype
+from chronik.stages.entities.appositions import nominalised_verb, retype
 from chronik.stages.entities.english import (
     CAPITALISING,
     LOWERCASE_NOUNS,
@@ -326,6 +326,8 @@ class _Article:
         """Common nouns, ordinary words and demonym adjectives are no mentions."""
         keep = self.keep
         if self.noun_filter and _unconfirmed_noun(name, keep.confirmed, self.places, keep.lang):
+            return True
+        if self.keep.lang == "de" and nominalised_verb(self.text, r, name):
             return True
         return self.keep.junk(r, name) or _demonym_adjective(self.text, r, name, self.places)
 
