@@ -2,6 +2,8 @@
 
 1. Seeds (../shared/seeds): mention recall against our hand-checked list
    (tests/stages/entities_gold.py), wrongly merged entities, gold entities split in several;
+   precision: exported entities named by neither GOLD nor ALSO_CORRECT (junk), and listed
+   entities exported with another type;
 2. speed of the "entities" + "link" stages on ../shared/data/10kgnad (tokens/s, 1 thread,
    median of 3) against a tokenizer-only baseline in the same process.
 Usage: nice .venv/bin/python bench/entities_seeds.py [--docs 300]
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "tests" / "stages"))
 
-from entities_gold import MUST_LINK, ROLES, occurrences, score  # noqa: E402
+from entities_gold import MUST_LINK, ROLES, not_in_gold, occurrences, score  # noqa: E402
 
 from chronik.model import Article, Corpus  # noqa: E402
 from chronik.stages.entities import EntityStage, LinkStage  # noqa: E402
@@ -60,6 +62,14 @@ def seeds() -> None:
         roles = [r for e in by_name.values() for r in e.roles if ent.split()[-1][:4] in e.name]
         print(f"  role {role!r} for {ent}: {'yes' if role in roles else 'NO'}")
     print(f"  entities: {len(corpus.entities)}; mentions: {len(ments)}")
+    junk, mistyped = not_in_gold((e.name, e.type, e.aliases) for e in corpus.entities)
+    share = 1 - len(junk) / max(1, len(corpus.entities))
+    print(
+        f"Seeds precision: {len(junk)} entities not in the gold lists (entity precision "
+        f"{share:.3f}), {len(mistyped)} listed ones with another type"
+    )
+    for line in junk + mistyped:
+        print(f"  not in gold: {line}" if line in junk else f"  wrong type: {line}")
 
 
 def speed(n_docs: int) -> None:

@@ -12,7 +12,7 @@ import re
 
 from chronik.stages.entities.gazetteer import PLACES
 from chronik.stages.entities.nouns import is_verb
-from chronik.stages.entities.spans import Raw
+from chronik.stages.entities.spans import Raw, fold_mixed
 
 ORG_CUES = frozenset(
     """
@@ -29,9 +29,19 @@ ORG_CUES = frozenset(
 )
 _ORG_TAIL = re.compile(
     r"-(?:Blatt|Zeitung|Agentur|Konzern|Gruppe|Partei|Sender|Stiftung|Institut)$|"
-    r"\s(?:Technologies|Labs|Inc\.?|Corp\.?|Group|Agency|News|Times|Post)$"
+    r"\s(?:Technologies|Labs|Inc\.?|Corp\.?|Group|Agency|News|Times|Post|Press)$"
 )
-_LOC_TAIL = re.compile(r"\s(?:Zone|Halbinsel|Region|Provinz)$")
+# 'news', 'newspaper', 'daily' in the languages whose outlets German text names untranslated
+# ('Ria Novosti', 'Rodong Sinmun', 'Chosun Ilbo', 'Asahi Shimbun', 'Renmin Ribao')
+_MEDIA_WORD = re.compile(
+    r"(?<![\w\-])(?:Novosti|Vesti|Izvestia|Izvestiya|Iswestija|Nowosti|Sinmun|Shinmun|Shimbun|"
+    r"Shinbun|Ilbo|Nippo|Ribao|Gazeta|Gazette|Tribune|Herald|Telegraph|Chronicle)(?![\w\-])"
+)
+# place heads at the end, and a state's official name, which is the country
+_LOC_TAIL = re.compile(
+    r"\s(?:Zone|Halbinsel|Region|Provinz|Kosmodrom|Cosmodrom|Cosmodrome)$|"
+    r"(?<![\w\-])\w*(?:[Rr]epublik|Republic|République|Königreich|Kingdom)(?![\w\-])"
+)
 _CUE_BEFORE = re.compile(r"([A-Za-zÄÖÜäöüß\-]+)[ \t]+$")
 
 
@@ -47,11 +57,12 @@ def retype(text: str, spans: list[Raw]) -> list[Raw]:
     places = PLACES.get()
     out = []
     for r in spans:
-        name = text[r.start : r.end]
+        name = fold_mixed(text[r.start : r.end])
         typ = r.type
         cue = cue_before(text, r.start)
         cued = cue is not None and cue.split("-")[-1] in ORG_CUES
-        if (_ORG_TAIL.search(name) or cued) and not (typ == "LOC" and places.canonical(name)):
+        media = _ORG_TAIL.search(name) or _MEDIA_WORD.search(name)
+        if (media or cued) and not (typ == "LOC" and places.canonical(name)):
             typ = "ORG"
         elif _LOC_TAIL.search(name):
             typ = "LOC"

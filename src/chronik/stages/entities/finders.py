@@ -157,6 +157,8 @@ def split_compound(text: str, spans: list[Raw]) -> list[Raw]:
                 continue
             stem = word[:-1]
             genitive = word.endswith("s") and (stem in known or places.canonical(stem))
+            if genitive and _first_name_only(piece) and stem not in known:
+                genitive = place_key(stem) in places.main  # 'Jim Himes' is no 'Jim' of 'Hime'
             if genitive and piece and (i == len(toks) - 1 or places.canonical(stem)):
                 out.extend(_piece(piece, r.type))  # 'Kim Nordkoreas' -> 'Kim', 'Nordkoreas'
                 piece = []
@@ -168,6 +170,10 @@ def split_compound(text: str, spans: list[Raw]) -> list[Raw]:
                     break  # 'Putins Bedarf': the rest is a common noun
         out.extend(_piece(piece, r.type, r.whole))
     return out
+
+
+def _first_name_only(piece: list[tuple[int, int, str]]) -> bool:
+    return len(piece) == 1 and piece[0][2] in FIRST_NAMES
 
 
 def _piece(toks: list[tuple[int, int, str]], typ: str, whole: bool = False) -> list[Raw]:

@@ -225,7 +225,7 @@ EN_ROLE_CUES = ENGLISH_ROLES | frozenset(
 # generic place heads a name can drop when linking ('Vostochny Cosmodrome' = 'Wostotschny')
 GENERIC_PLACE_HEADS = frozenset(
     """
-    Cosmodrome Kosmodrom Island Insel River Fluss Peninsula Halbinsel Region Oblast
+    Cosmodrome Cosmodrom Kosmodrom Island Insel River Fluss Peninsula Halbinsel Region Oblast
     """.split()  # noqa: SIM905
 )
 

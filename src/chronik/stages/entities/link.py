@@ -30,7 +30,7 @@ from chronik.stages.entities.gazetteer import (
     same_acronym,
 )
 from chronik.stages.entities.lexicon import ACRONYMS, EAST_ASIAN_SURNAMES, GENERIC_PLACE_HEADS
-from chronik.stages.entities.spans import strip_genitive
+from chronik.stages.entities.spans import fold_mixed, strip_genitive
 from chronik.stages.entities.translit import INFLECTING, loose_key, name_key
 from chronik.stages.quotes.entity_ids import with_speaker_ids
 
@@ -61,7 +61,7 @@ def generic_head_dropped(name: str) -> str | None:
 def link_key(m: Mention, lang: str | None = None) -> tuple[Key, str, list[str]]:
     """Link key, display name and the reasons that led from the surface to the key (`lang`:
     the article's language, for its own transliteration habits: French 'Choïgou' = 'Shoigu')."""
-    name = m.canonical or strip_genitive(m.text)
+    name = fold_mixed(m.canonical or strip_genitive(m.text))
     reasons: list[str] = []
     surface = strip_genitive(m.text)
     if name != surface:
@@ -222,6 +222,33 @@ def _surname_targets(groups: dict[Key, Group]) -> dict[Key, Key]:
     return out
 
 
+def initials(name: str) -> str:
+    """'New York Times' -> 'NYT', 'Joint Chiefs of Staff' -> 'JCS': the capitalised words'
+    first letters (lowercase joiners skipped); '' for one-word names."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _acronym_targets(groups: dict[Key, Group]) -> dict[Key, Key]:
+    """An acronym ('NYT') -> the only multi-word non-person entity of the corpus whose
+    initials spell it ('New York Times'); with two candidates it joins none."""
+    spelled: dict[str, list[Key]] = defaultdict(list)
+    for key, g in groups.items():
+        if g.types.most_common(1)[0][0] != "PER":
+            for ini in {initials(n) for n in g.names} - {""}:
+                spelled[ini].append(key)
+    out: dict[Key, Key] = {}
+    for key, g in groups.items():
+        names = set(g.names)
+        acr = next(iter(names)) if len(names) == 1 else ""
+        if not (2 <= len(acr) <= 6 and acr.isalpha() and acr.isupper()) or "PER" in g.types:
+            continue
+        cands = [k for k in spelled.get(acr, []) if k != key]
+        if len(cands) == 1:
+            out[key] = cands[0]
+    return out
+
+
 def _index(entities: list[Entity]) -> dict[Key, Entity]:
     idx: dict[Key, Entity] = {}
     for e in entities:
@@ -278,6 +305,7 @@ class LinkStage:
         groups, keys_per_article = _group(corpus.articles)
         redirect: dict[Key, Key] = {}
         _absorb_all(groups, redirect, _uncut_targets(groups), "spelling without case ending")
+        _absorb_all(groups, redirect, _acronym_targets(groups), "acronym of the initials")
         if self.merge_surnames:
             _absorb_all(groups, redirect, _surname_targets(groups), "surname (only candidate)")
         existing = _index(corpus.entities)

@@ -25,14 +25,21 @@ TAGGER: lazy[Any] = lazy(_load)
 
 @lru_cache(maxsize=50_000)
 def is_common_noun(word: str) -> bool:
-    """True when HanTa's lexicon reads the lowercased word as a common noun (NN)."""
+    """True when HanTa's lexicon reads the lowercased word as a common noun (NN), or the
+    capitalised word as one noun of its lexicon where the lowercased one looked like a name."""
     if not word.isalpha() or word.isupper() or len(word) < 4:
         return False
     try:
-        tag = TAGGER.get().analyze(word.lower(), taglevel=1)[1]
+        tagger = TAGGER.get()
+        tag = str(tagger.analyze(word.lower(), taglevel=1)[1])
+        if tag == "NE" and word[:1].isupper():
+            # 'panzer' reads as a name, 'Panzer' as one lexicon noun; a guessed noun comes
+            # in pieces ('Biden' = 'bid' + 'en') and stays a name
+            _, morphs, cap_tag = tagger.analyze(word, taglevel=3)
+            return str(cap_tag) == "NN" and len(morphs) == 1
     except Exception:  # a tagger failure must not cost the article its entities
         return False
-    return str(tag) == "NN"
+    return tag == "NN"
 
 
 @lru_cache(maxsize=50_000)

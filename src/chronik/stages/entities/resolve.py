@@ -24,6 +24,12 @@ from dataclasses import dataclass, field
 
 from chronik.model import Mention
 from chronik.stages.entities.appositions import nominalised_verb, retype
+from chronik.stages.entities.compounds import (
+    PLACE_SUFFIX,
+    area_places,
+    english_names,
+    split_name_compounds,
+)
 from chronik.stages.entities.english import (
     CAPITALISING,
     LOWERCASE_NOUNS,
@@ -66,11 +72,6 @@ _ROLE_AFTER = re.compile(
     r"(?:\s+[A-ZÄÖÜ][\w\-]*){0,3})?)"
 )
 _ROLE_BEFORE = re.compile(rf"(?:^|(?<=\s))((?:{_ADJ}\s+)?([A-ZÄÖÜ][\w\-]+))\s+$")
-PLACE_SUFFIX = re.compile(
-    r"(?:platz|straße|strasse|allee|brücke|bahnhof|flughafen|hafen|kosmodrom|palast|stadion|"
-    r"gebirge|kanal|square|street|airport)$",
-    re.IGNORECASE,
-)
 _ROLE_BEFORE_EN = re.compile(
     r"(?:^|(?<=\s))((?:[A-Z][\w\-]+\s+)?([a-z]+))\s+$"
 )  # Kremlin spokesman
@@ -262,8 +263,10 @@ def straddles_person(text: str, span: Raw, runs: list[Raw]) -> bool:
 
 def _candidates(text: str, spans: list[Raw], lang: str | None) -> tuple[list[Raw], set[str]]:
     """Model spans plus the rule finders' spans; also the names the rules vouch for."""
-    found = cued_names(text) + acronym_long_forms(text)
-    if lang in CAPITALISING:
+    found = cued_names(text) + acronym_long_forms(text) + area_places(text)
+    if lang not in CAPITALISING:
+        found += retype_runs(text, english_names(text), spans)  # English: capital runs
+    else:
         spans = cut_titles(text, spans)
         runs = retype_runs(text, capital_runs(text), spans)
         headed = {(r.start, r.end) for r in runs if r.type in {"ORG", "LOC"}}
@@ -284,7 +287,7 @@ def _prepare(
     """Model and rule spans, cleaned, completed and split; also the names rules vouch for."""
     candidates, vouched = _candidates(text, spans, lang)
     spans = clean_spans(text, trim_to_model(text, candidates, spans))
-    spans = extend_east_asian(text, split_compound(text, spans))
+    spans = extend_east_asian(text, split_compound(text, split_name_compounds(text, spans)))
     spans = split_adjacent(text, add_known(text, spans, acronyms))
     return drop_headings(text, retype(text, split_place_tail(text, spans))), vouched
 

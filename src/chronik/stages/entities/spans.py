@@ -81,6 +81,24 @@ def clean_spans(text: str, spans: list[Raw]) -> list[Raw]:
     return kept
 
 
+# Cyrillic letters that look like Latin ones: a word mixing both scripts is a typo of one
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухі", "ABEKMHOPCTXaeopcyxi")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def fold_mixed(name: str) -> str:
+    """'Wostotschny Сosmodrom' (a Cyrillic 'С') -> all Latin: words that mix Latin and
+    Cyrillic letters take the Latin look-alikes; pure Cyrillic words stay as they are."""
+    if not _CYRILLIC.search(name):
+        return name
+    words = name.split(" ")
+    for i, w in enumerate(words):
+        if _CYRILLIC.search(w) and _LATIN.search(w):
+            words[i] = w.translate(_HOMOGLYPHS)
+    return " ".join(words)
+
+
 def strip_genitive(surface: str) -> str:
     for suffix in ("'s", "’s", "'"):
         if surface.endswith(suffix):
