@@ -1,5 +1,7 @@
-"""Seed acceptance figures for quotes and quantities against the hand-checked lists in
-tests/stages/seed_gold.py, plus throughput of both stages on 10kGNAD (articles/s, one core).
+"""Seed acceptance figures for quotes (recall, precision, speaker accuracy on found quotes
+and over all gold quotes = attributed_recall) and quantities against the hand-checked lists in
+tests/stages/seed_gold.py (outputs matching no gold quote are listed), plus throughput of
+both stages on 10kGNAD (articles/s, one core).
 
     .venv/bin/python bench/quotes_seeds.py
 """
@@ -15,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "stages"))
 
-from seed_gold import score_quantities, score_quotes  # noqa: E402
+from seed_gold import false_quotes, score_quantities, score_quotes  # noqa: E402
 
 from chronik.model import Article, Quote  # noqa: E402
 from chronik.pipeline import process_batch  # noqa: E402
@@ -36,6 +38,8 @@ def seeds() -> None:
     with_ents = {n: _with_entities(n, t) for n, t in texts.items()}
     scored = score_quotes(texts, with_ents)
     print("seed quotes, after sentences+entities:", {k: round(v, 3) for k, v in scored.items()})
+    for line in false_quotes(texts, with_ents):
+        print("  not a seed quote:", line)
     print("seed quantities:", {k: round(v, 3) for k, v in score_quantities(texts, qty).items()})
 
 

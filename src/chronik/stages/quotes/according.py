@@ -45,8 +45,11 @@ def according(text: str, s: int, e: int) -> Found | None:
         return _frame_quote(text, s, e, s + m.start(), sp.end, cue, sp)
     p = ACCORDING_POST.search(seg)
     if p is not None:
-        w0 = p.group(1).split()[0].lower()
-        sp = SpeakerNP(s + p.start(1), s + p.end(1), p.group(1), None, pronoun=w0 in _POSS)
+        w0 = p.group(1).split()[0]
+        if w0.lower() in _POSS:  # "seiner Meinung nach": the possessive names the speaker
+            sp = SpeakerNP(s + p.start(1), s + p.start(1) + len(w0), w0, None, pronoun=True)
+        else:
+            sp = SpeakerNP(s + p.start(1), s + p.end(1), p.group(1), None)
         return _frame_quote(text, s, e, s + p.start(), s + p.end(), "nach", sp)
     z = re.search(r"\s(zufolge)\b", seg)
     if z is not None:
@@ -83,3 +86,27 @@ def wie_last(text: str, s: int, e: int) -> Found | None:
             continue  # reported words are in Konjunktiv; "…, wie X erklärte" after facts
         return Found(q0, q1, "indirect", cue=cues[0].text, speaker=sp)
     return None
+
+
+_FOR_FRAME = re.compile(r"\s*Für\s+(?=\S)")
+_COPULA = re.compile(r"\s*(?:ist|sind|war|waren|wäre|sei)\b")
+
+
+def for_person(text: str, s: int, e: int) -> Found | None:
+    """ "Für Andrej Lankow, einen Nordkorea-Experten, ist das Treffen Teil einer
+    Erpressung": a judgement framed by a named person (an entity mention) described in an
+    apposition is their view ("Für Müller ist heute ein guter Tag" is not)."""
+    m = _FOR_FRAME.match(text, s, e)
+    sp = np_after(text, m.end(), e) if m is not None else None
+    people = [(a, b) for a, b, t in ENTITY_SPANS.get() if t == "PER"]
+    if sp is None or not any(a < sp.end and sp.start < b for a, b in people):
+        return None
+    close = text.find(",", sp.end + 1, min(e, sp.end + 160))
+    if not text.startswith(",", sp.end) or close < 0:
+        return None  # the apposition ("…, einen Nordkorea-Experten, ist") marks an expert view
+    end = close + 1
+    if _COPULA.match(text, end, e) is None:
+        return None
+    q0, q1 = strip_span(text, end, e)
+    kind = "mixed" if re.search(r"[„“\"»«]", text[q0:q1]) else "indirect"
+    return Found(q0, q1, kind, cue="für", speaker=sp) if q1 - q0 > 10 else None

@@ -90,7 +90,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             continue
         particles = SEPARABLE.get(w)
         if particles is None:
-            if not _attributive(toks, i):
+            if not _attributive(toks, i) and _joined_sense(toks, i):
                 out.append(Cue(s, e, w))
             continue
         prev = ""
@@ -109,6 +109,20 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 
 
 _ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem"])
+# "Priorität eingeräumt", "Vorrang einräumte": granted, not admitted
+_GRANTED = frozenset(["Priorität", "Vorrang", "Vorzug", "Frist", "Recht", "Rechte", "Platz"])
+
+
+def _joined_sense(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A joined verb in its speech sense: "ausgeht" only after "davon" ("die Gefahr, die von
+    X ausgeht" is no assumption), "eingeräumt" not with a granted thing as object."""
+    w = toks[i][2]
+    before = {t[2] for t in toks[max(0, i - 8) : i]}
+    if w in {"ausgeht", "ausging"}:
+        return "davon" in before
+    if w in {"eingeräumt", "einräumte"}:
+        return before.isdisjoint(_GRANTED)
+    return True
 
 
 def _attributive(toks: list[tuple[int, int, str]], i: int) -> bool:

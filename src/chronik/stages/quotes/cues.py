@@ -22,7 +22,7 @@ _DE_WEAK = sorted(
         "kommentier präzisier klag bilanzier resümier dementier frag schilder bezeichn "
         "verlang appellier spekulier vermut befürcht prognostizier informier urteil folger "
         "berichtig konter offenbar hoff glaub meld begründ bezweifel schätz entgegn zitier "
-        "bemängel beklag bedauer beschuldig unterstell relativier attestier"
+        "bemängel beklag bedauer beschuldig unterstell relativier attestier signalisier"
     )
 )
 _DE_STRONG = sorted(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from chronik.stages.quotes.according import according, wie_last
+from chronik.stages.quotes.according import according, for_person, wie_last
 from chronik.stages.quotes.common import Found, find_cues, strip_span
 from chronik.stages.quotes.cues import (
     ACCORDING_BEFORE,
@@ -32,6 +32,7 @@ from chronik.stages.quotes.speakers import (
 )
 from chronik.stages.quotes.subjects import (
     _institution,
+    _shared_aux_subject,
     aux_before,
     is_person_like,
     lead_subject,
@@ -89,8 +90,8 @@ def find_indirect(text: str, bounds: list[tuple[int, int]], lang: str | None) ->
 def _free(text: str, s: int, e: int, since: int) -> Found | None:
     """A Konjunktiv sentence without a cue of its own continues the last speaker's words."""
     seg = text[s:e]
-    if since > 3 or not any(c.isalpha() for c in seg[:200]):
-        return None
+    if since > 3 or not any(c.isalpha() for c in seg[:200]) or re.search(r":\s*[„“\"»«]", seg):
+        return None  # "…, antwortete Putin: „…“": the direct quote owns the sentence
     mood = sentence_mood(seg)
     if mood is None or (mood == "K2" and since > 1) or _indicative_main(text, s, e):
         return None
@@ -104,8 +105,14 @@ def _indicative_main(text: str, s: int, e: int) -> bool:
     """ "Die Universität hatte ihm den Titel aberkannt, weil er … verbreitet habe": a named
     subject with an indicative verb is the narrator's statement; only its subordinate clause
     is in Konjunktiv, so it continues no one's words."""
+    if re.match(r"\s*Es\s+([a-zäöüß]+)\b", text[s:e]):
+        word = text[s:e].split()[1]  # "Es bestehen Bedenken, dass … würden": no one speaks
+        return finite_verb(word) and word_mood(word) is None
     sp = lead_subject(text, s, e)
-    if sp is None or sp.pronoun or text[s : sp.start].strip() or not (sp.name or sp.role):
+    opener = text[s : sp.start].strip() if sp is not None else "x"
+    if sp is None or sp.pronoun or (opener and opener.lower() not in {"doch", "aber"}):
+        return False
+    if not (sp.name or sp.role or opener):
         return False
     verb = _WORD.search(text, sp.end, e)
     word = verb.group() if verb is not None else ""
@@ -175,7 +182,7 @@ def _sentence(text: str, s: int, e: int, lang: str | None) -> Found | None:
     found = _cue_first(text, s, e)
     if found is not None:
         return _outer_frame(text, s, e, found)
-    found = according(text, s, e) or _cue_last(text, s, e)
+    found = according(text, s, e) or for_person(text, s, e) or _cue_last(text, s, e)
     return found or _became_known(text, s, e)
 
 
@@ -231,6 +238,8 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
         short = q1 - q0 < 12 or len(text[q0:q1].split()) < 3
         if short or (_conditional(text, s, cue.start) and not _reported_clause(text, q0, q1)):
             continue  # too short, or "Falls X nicht antworten, wird …": no speech
+        if cue.text.startswith("signalis") and not text.startswith(("dass", "ob"), q0):
+            continue  # "signalisierte seine Bereitschaft, …": no reported clause
         if cue.text.startswith("führ") and not _reported_clause(text, q0, q1):
             continue  # "führte die Angriffe aus, …": carried out, not said
         impersonal = cue.text.endswith(" es") or _passive(text, s, cue.start, cue.end)
@@ -238,9 +247,12 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
             sp = source_after(text, cue.end, e) or source_before(text, s, cue.start)
         elif impersonal:
             sp = _passive_source(text, s, cue.start)
+            if sp is None and cue.text in _FORECASTS:
+                continue  # "da es erwartet wird, dass …": a forecast nobody is said to make
         else:
             v0, v1 = aux_before(text, s, cue.start) or (cue.start, cue.end)
-            sp = subject_around(text, s, v0, v1, cue.end + m.start())
+            sp = _shared_aux_subject(text, s, cue.start)
+            sp = sp or subject_around(text, s, v0, v1, cue.end + m.start())
             sp = sp or lead_subject(text, s, cue.start)
             sp = sp or mention_near(text, s, (cue.start, cue.end), cue.end + m.start())
         found = Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
@@ -250,6 +262,7 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
     return None
 
 
+_FORECASTS = words("erwartet angenommen vermutet geschätzt befürchtet")
 _NAME_IN_MARKS = re.compile(r"[„“\"»«]([A-ZÄÖÜ][^„“”\"»«.,!?:;]{0,40})[“”\"«»]\s*$")
 
 
@@ -340,6 +353,8 @@ def _cue_last(text: str, s: int, e: int) -> Found | None:
             sp = subject_after(text, cue.end, e)  # "…, bemerkte dazu Wolff."
         if sp is None and not impersonal:
             continue
+        if sp is not None and re.match(r"\s*:\s*[„“\"»«]", text[sp.end : e]):
+            continue  # "Auf die Frage, ob …, antwortete Putin: „…“": the answer is direct
         q0, q1 = strip_span(text, s, s + len(head))
         found = Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
         found.extra["keep"] = "1" if impersonal else ""

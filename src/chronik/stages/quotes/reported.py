@@ -106,12 +106,25 @@ def reported(text: str, s: int, e: int) -> Found | None:
         if sp is None:
             return None  # the first speech verb decides: a later one is rarely the main verb
         q0, q1 = strip_span(text, s, e)
-        if len(text[q0:q1].split()) < MIN_WORDS:
+        if len(text[q0:q1].split()) < MIN_WORDS or _empty_act(text, q0, q1, sp, m.span()):
             return None
         found = Found(q0, q1, "reported", speaker=sp)
         found.extra["act"] = m.group()
         return found
     return None
+
+
+_NEGATION = re.compile(r"\b(?:nicht|nie|niemals)\b")
+
+
+def _empty_act(text: str, q0: int, q1: int, sp: SpeakerNP, verb: tuple[int, int]) -> bool:
+    """No speech act told: nothing beside speaker and verb ("Max Foster von CNN berichtet")
+    or a negated one ("… bestätigten diese Details nicht sofort")."""
+    a, b = sorted([(sp.start, sp.end), verb])
+    rest = " ".join([text[q0 : a[0]], text[a[1] : b[0]], text[b[1] : q1]])
+    if len(_TOKEN.findall(rest)) < 2:
+        return True
+    return bool(_NEGATION.search(text, verb[1], q1)) and "," not in text[verb[1] : q1]
 
 
 def _has_particle(text: str, s: int, v0: int, v1: int, e: int, need: str) -> bool:

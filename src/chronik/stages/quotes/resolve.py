@@ -59,6 +59,12 @@ def settle(found: list[Found]) -> list[Found]:
     kept = [f for f in kept if f.type == "direct" or not _crosses_direct(f, kept)]
     _fill_forward(kept)
     _fill_backward(kept)
+    for f in kept:  # "Kim strebe an, dass „…“": the marked part speaks with its clause
+        outer = next(
+            (o for o in kept if o.start <= f.start and f.end <= o.end and o is not f), None
+        )
+        if f.speaker is None and outer is not None and outer.speaker is not None:
+            f.speaker, f.cue = outer.speaker, outer.cue
     return [
         f
         for f in kept
@@ -173,15 +179,35 @@ def _name(
                 return name, None
         found = _role_in_text(text, sp.role, sp.start)
         definite = sp.text.split()[0].lower() in _DEFINITE
+        if found is None and definite:
+            found = _person_in_sentence(text, sp.start, mentions)
         near = bool(history) and pos - history[-1][0] <= INHERIT_CHARS * 2
         if found is None and definite and near and history[-1][3] in {"m", "f"}:
+            if _not_a_person(history[-1][1], mentions):
+                return None, None  # "die Nachrichtenagentur TASS" is no "Staatschef"
             found = history[-1][1]  # "sagte der nordkoreanische Führer" after Kim's words
         return found, None
     return None, None
 
 
+def _person_in_sentence(text: str, at: int, mentions: tuple[Mention, ...]) -> str | None:
+    """ "Als Kim … begrüßt wurde, sagte der nordkoreanische Staatschef": a definite role
+    refers to the person named earlier in its own sentence."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    people = [m for m in mentions if m.type == "PER" and start <= m.start and m.end <= at]
+    return name_of(people[-1]) if people else None
+
+
+def _not_a_person(name: str, mentions: tuple[Mention, ...]) -> bool:
+    return any(name_of(m) == name and m.type in {"ORG", "LOC"} for m in mentions)
+
+
 _DEFINITE = frozenset(["der", "die", "des", "dem", "den", "the"])  # "ein Sprecher": someone new
 _INDEFINITE = frozenset(["ein", "eine", "einer", "eines", "einem", "einen", "a", "an"])
+
+
+# "seiner Meinung nach": a possessive refers like its personal pronoun
+_AS_PRONOUN = {"seiner": "er", "dessen": "er", "ihrer": "sie", "deren": "sie"}
 
 
 def _recent_person(
@@ -193,7 +219,7 @@ def _recent_person(
 ) -> tuple[str | None, str | None]:
     """The latest speaker or named subject before the pronoun that agrees with it in gender
     and number ("sie" skips "Minister Jan Ott" for "Sprecherin Eva Horn")."""
-    at, pron = sp.start, sp.text
+    at, pron = sp.start, _AS_PRONOUN.get(sp.text.lower(), sp.text)
     best: tuple[int, str] | None = None
     for hpos, name, _, gender in history:
         if pos - hpos > 3000 or not agrees(pron, gender):
@@ -252,7 +278,7 @@ def _pronoun_gender(sp: SpeakerNP, history: list[Seen], name: str) -> str | None
     for _, seen_name, _, gender in reversed(history):
         if seen_name == name and gender is not None:
             return gender
-    return np_gender(name) or {"er": "m", "he": "m", "she": "f"}.get(sp.text.lower())
+    return np_gender(name) or {"er": "m", "seiner": "m", "he": "m", "she": "f"}.get(sp.text.lower())
 
 
 _NAMED_SUBJECT = re.compile(

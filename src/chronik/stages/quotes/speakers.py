@@ -122,7 +122,7 @@ def _make(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
         return SpeakerNP(toks[0][0], toks[0][1], words[0], None, pronoun=True)
     if not any(_is_cap(w) for w in words):
         return None
-    if len(words) == 1 and word_class(words[0]) == "other":
+    if len(words) == 1 and word_class(words[0].split("-")[-1]) == "other":
         return None  # "Kaum ein Politiker …", "Skeptisch äußerte sich …": no noun phrase
     start, end = toks[0][0], toks[-1][1]
     name = _checked_name(text, words, _name_in(words), start, end)
@@ -217,6 +217,8 @@ def _take_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         low = w.lower()
         if low in DETERMINERS and out and (w in FUNCTION_CAPS or _new_np(low, out)):
             break  # "sagte Kim Die beiden Länder", "gab die Polizei die Nachricht": a new NP
+        if out and _entity_ends(out[-1], toks[i]):
+            break  # "dankte Putin Pyongyang", "wies Nordkorea Vorwürfe zurück": the object
         if w in '„“”"»«' and _quoted_name(toks, i, out):
             out.append(toks[i])
             i += 1
@@ -240,7 +242,22 @@ def _new_np(low: str, out: list[tuple[int, int, str]]) -> bool:
     return low not in _GENITIVE and _is_cap(out[-1][2]) and low in _NEW_NP_DETS
 
 
-_NEW_NP_DETS = frozenset(["die", "das", "den", "dem", "ein", "eine", "einen", "einem", "the", "a"])
+_NEW_NP_DETS = words("die das den dem ein eine einen einem the a")
+_NEW_NP_DETS |= words("seine seinen seinem ihre ihren ihrem")  # "erklärte X seine Absicht"
+
+
+def _entity_ends(prev: tuple[int, int, str], tok: tuple[int, int, str]) -> bool:
+    """An entity mention ends at `prev` and `tok` starts another noun phrase: a place right
+    after a person, or a common noun outside every mention (German has no bare noun
+    after a name inside one noun phrase)."""
+    spans = ENTITY_SPANS.get()
+    ending = [t for a, b, t in spans if b == prev[1]]
+    if not ending or not _is_cap(tok[2]) or prev[2].endswith(("s", "'", "’")):
+        return False  # "Putins Berater": a genitive before its noun
+    inside = [t for a, b, t in spans if a <= tok[0] < b]
+    if not inside:
+        return word_class(tok[2]) == "noun"
+    return ending[0] == "PER" and inside[0] == "LOC" and any(a == tok[0] for a, b, t in spans)
 
 
 def _quoted_name(toks: list[tuple[int, int, str]], i: int, out: list[tuple[int, int, str]]) -> bool:
@@ -352,7 +369,8 @@ def _coordinated(toks: list[tuple[int, int, str]], k: int, i: int) -> bool:
     """ "A, B und C sagten": a list of names is one subject. A comma joins only inside a
     list that ends in "und"/"sowie" before the head."""
     w = toks[k][2]
-    if k < 1 or not _is_cap(toks[k - 1][2]) or not _is_cap(toks[k + 1][2]):
+    nxt_ok = _is_cap(toks[k + 1][2]) or (w != "," and _adj_at(toks, k + 1))  # "und andere Länder"
+    if k < 1 or not _is_cap(toks[k - 1][2]) or not nxt_ok:
         return False
     if w in {"und", "sowie"}:
         return True
@@ -363,10 +381,14 @@ def _after_prep(toks: list[tuple[int, int, str]], i: int) -> bool:
     j = i - 1
     while j >= 0 and (
         toks[j][2].lower() in DETERMINERS
-        or (_ADJ.match(toks[j][2]) and toks[j][2].lower() not in _PREPS)
+        or (_ADJ.match(toks[j][2]) and toks[j][2].lower() not in _PREPS | _RELATIVES)
     ):
         j -= 1
     return j >= 0 and toks[j][2].lower() in _PREPS
+
+
+# "von denen der Westen befürchtet": the preposition governs the relative pronoun only
+_RELATIVES = frozenset(["denen", "deren", "dessen", "welchen", "welchem", "welcher"])
 
 
 def _temporal(toks: list[tuple[int, int, str]]) -> bool:

@@ -109,13 +109,33 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     after = subject_after(text, cue_end, limit) or _inside_phrase(text, cue_start, cue_end)
     fronted = before is not None and _fronted(text, s, before.start)
     quoting = text[cue_start:cue_end].startswith("zitier")  # "Reuters zitiert X mit …"
+    if quoting and _quoted_thing(after):
+        after = None  # "zitierte ein Sprichwort": what is quoted, not who quotes
     if fronted and after is not None and _plural_verb_single_name(text, before, cue_start):
         return after  # "Lange vermuteten Forscher, …": a plural verb, no singular name
     if fronted and (is_person_like(before) or not is_person_like(after) or quoting):
         return before
+    if fronted and after is not None and not after.pronoun and _entity_np(before):
+        return before  # "Die USA werfen Nordkorea vor": V2, the fronted country speaks
     if after is not None and (is_person_like(after) or before is None):
         return after
     return before or after
+
+
+def _quoted_thing(sp: SpeakerNP | None) -> bool:
+    """An indefinite noun phrase without a name or role ("ein koreanisches Sprichwort")."""
+    return (
+        sp is not None
+        and not is_person_like(sp)
+        and sp.text.split()[0].lower() in {"ein", "eine", "einen", "einem"}
+    )
+
+
+def _entity_np(sp: SpeakerNP | None) -> bool:
+    """A noun phrase holding a named person, organisation or place (a country speaks)."""
+    return sp is not None and any(
+        t in {"PER", "ORG", "LOC"} and a < sp.end and sp.start < b for a, b, t in ENTITY_SPANS.get()
+    )
 
 
 def _plural_verb_single_name(text: str, sp: SpeakerNP | None, cue_start: int) -> bool:
@@ -349,3 +369,22 @@ def mention_near(text: str, s: int, cue: tuple[int, int], limit: int) -> Speaker
     if best is None:
         return None
     return SpeakerNP(best[0], best[1], text[best[0] : best[1]], text[best[0] : best[1]])
+
+
+_UND_OBJECT = re.compile(r"\bund\s+[A-ZÄÖÜ][\w-]*(?:\s+[a-zäöüß]+)+\s*$")
+
+
+def _shared_aux_subject(text: str, s: int, c0: int) -> SpeakerNP | None:
+    """ "X hat … blockiert und Washington gleichzeitig beschuldigt, …": a clause-final
+    participle after "und" shares the earlier auxiliary and subject; the name before it is
+    its object (an adverb between name and verb rules out V2 "und Washington beschuldigt")."""
+    clause = max(s, *(text.rfind(c, s, c0) + 1 for c in ",;:–"))
+    m = _UND_OBJECT.search(text, clause, c0)
+    verb = re.match(r"\w+", text[c0 : c0 + 40])
+    if m is None or verb is None or not verb.group().endswith("t"):
+        return None
+    if not re.search(r"\b(?:hat|haben|hatte|hatten)\b", text[s : m.start()]):
+        return None
+    if not all(w in ADVERBS for w in text[m.start() : c0].split()[2:]):
+        return None
+    return lead_subject(text, s, m.start())
