@@ -21,20 +21,18 @@ from chronik.stages.quotes.cues import (
     words,
 )
 from chronik.stages.quotes.mood import finite_verb, sentence_mood, word_mood
+from chronik.stages.quotes.passive import became_known, is_passive, passive_source
 from chronik.stages.quotes.reported import reported
 from chronik.stages.quotes.speakers import (
     _ADJ,
     _PREPS,
     TOKEN,
-    SpeakerNP,
     np_after,
     np_before,
 )
 from chronik.stages.quotes.subjects import (
-    _institution,
     _shared_aux_subject,
     aux_before,
-    is_person_like,
     lead_subject,
     mention_near,
     source_after,
@@ -183,7 +181,7 @@ def _sentence(text: str, s: int, e: int, lang: str | None) -> Found | None:
     if found is not None:
         return _outer_frame(text, s, e, found)
     found = according(text, s, e) or for_person(text, s, e) or _cue_last(text, s, e)
-    return found or _became_known(text, s, e)
+    return found or became_known(text, s, e)
 
 
 _SUBORDINATORS = words("falls wenn weil obwohl nachdem bevor sobald solange sofern")
@@ -242,11 +240,11 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
             continue  # "signalisierte seine Bereitschaft, …": no reported clause
         if cue.text.startswith("führ") and not _reported_clause(text, q0, q1):
             continue  # "führte die Angriffe aus, …": carried out, not said
-        impersonal = cue.text.endswith(" es") or _passive(text, s, cue.start, cue.end)
+        impersonal = cue.text.endswith(" es") or is_passive(text, s, cue.start, cue.end)
         if cue.text.endswith(" es"):  # "X, heißt es im Antrag, hätten …": the Antrag
             sp = source_after(text, cue.end, e) or source_before(text, s, cue.start)
         elif impersonal:
-            sp = _passive_source(text, s, cue.start)
+            sp = passive_source(text, s, cue.start)
             if sp is None and cue.text in _FORECASTS:
                 continue  # "da es erwartet wird, dass …": a forecast nobody is said to make
         else:
@@ -279,56 +277,6 @@ def _reported_clause(text: str, q0: int, q1: int) -> bool:
 
 def _names_as(cue: str, gap: str) -> bool:
     return cue.startswith(("bezeichn", "nannte", "nennt")) and bool(re.search(r"\bals\b", gap))
-
-
-_AUX = re.compile(r"\b(?:wurde|wurden|wird|werden|war|waren|ist|sind|worden)\b")
-_PP_SOURCE = re.compile(r"\b(?:Bericht|Berichten|Meldung|Mitteilung|Erklärung|Schreiben|Angaben)\b")
-
-
-def _passive(text: str, s: int, c0: int, c1: int) -> bool:
-    """A participle cue with its passive auxiliary ("wurde … berichtet", "berichtet wurde")."""
-    word = text[c0:c1]
-    if not (word.startswith("ge") or word.endswith(("iert", "et", "t"))) or word.endswith("te"):
-        return False
-    clause = re.split(r"[,;:]", text[s:c0])[-1]
-    return bool(_AUX.search(clause)) or bool(_AUX.match(text[c1 : c1 + 12].lstrip()))
-
-
-def _passive_source(text: str, s: int, c0: int) -> SpeakerNP | None:
-    """The agent ("von der Agentur X … zitiert") or the report named in the clause ("In
-    einem Bericht der Zeitung X wurde vermutet"); none for "Zudem wurde kritisiert, …"."""
-    agent = re.search(r"\b(?:von|vom)\s+(?=\S)", text[s:c0])
-    if agent is not None:
-        sp = np_after(text, s + agent.end(), c0)
-        if sp is not None and (is_person_like(sp) or _institution(sp.text)):
-            return sp
-        subj = lead_subject(text, s, s + agent.start())
-        if sp is not None and subj is not None and is_person_like(subj):
-            return subj  # "Apple ist von dem Problem informiert und betont, …": no agent
-        if sp is not None:
-            return sp
-    if not _PP_SOURCE.search(text[s:c0]):
-        return None
-    aux = list(_AUX.finditer(text, s, c0))
-    return source_before(text, s, aux[-1].start() if aux else c0)
-
-
-_KNOWN = re.compile(
-    r"\b(?:wurde|wird|war|ist)\s+(?:\w+\s+){0,3}?(bekannt)(?:\s+geworden)?\s*,\s*(?=dass\b|ob\b)"
-)
-
-
-def _became_known(text: str, s: int, e: int) -> Found | None:
-    """ "Inzwischen wurde bekannt, dass …": reported content without a named source."""
-    m = _KNOWN.search(text, s, e)
-    if m is None:
-        return None
-    q0, q1 = strip_span(text, m.end(), e)
-    if len(text[q0:q1].split()) < 3:
-        return None
-    found = Found(q0, q1, "indirect", cue="bekannt")
-    found.extra["keep"] = "1"
-    return found
 
 
 def _cue_last(text: str, s: int, e: int) -> Found | None:

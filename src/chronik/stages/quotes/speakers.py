@@ -312,50 +312,10 @@ def _before_pp(toks: list[tuple[int, int, str]], i: int) -> list[tuple[int, int,
 
 
 _CLAUSE = frozenset(',.;:!?„“”"»«()')
-_PREPS = frozenset(
-    [
-        "in",
-        "im",
-        "am",
-        "an",
-        "auf",
-        "mit",
-        "nach",
-        "von",
-        "vom",
-        "zu",
-        "zum",
-        "zur",
-        "bei",
-        "beim",
-        "für",
-        "über",
-        "unter",
-        "aus",
-        "durch",
-        "gegen",
-        "während",
-        "seit",
-        "vor",
-        "hinter",
-        "neben",
-        "um",
-        "ohne",
-        "trotz",
-        "wegen",
-        "dank",
-        "gegenüber",
-        "bezüglich",
-        "als",
-        "laut",
-        "at",
-        "on",
-        "by",
-        "for",
-        "with",
-        "from",
-        "of",
-    ]
+_PREPS = words(
+    "in im am an auf mit nach von vom zu zum zur bei beim für über unter aus durch gegen während "
+    "seit vor hinter neben um ohne trotz wegen dank gegenüber bezüglich als laut "
+    "at on by for with from of"
 )
 _TIME = re.compile(
     r"(Monat|Woche|Jahr|Jahres|Tag|Tage|Tagen|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
