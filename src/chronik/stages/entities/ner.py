@@ -116,8 +116,14 @@ def loadable(path: Path) -> bool:
 
 
 def trained_on_ecbplus(path: Path = MODEL_DIR) -> bool:
-    """The model's meta.json lists ECB+ (topics 1-22) among its training sources: English
-    benchmarks must then score only the held-out topics 23-25."""
+    """The model's meta.json (a spaCy model) or `sources` array (an e5 .npz) lists ECB+
+    (topics 1-22) among its training sources: English benchmarks must then score only the
+    held-out topics 23-25."""
+    if path.suffix == ".npz" and path.is_file():
+        import numpy as np
+
+        with np.load(path) as arrays:
+            return "sources" in arrays.files and "ECB+" in arrays["sources"].tolist()
     meta = path / "meta.json" if path.is_dir() else None
     return bool(meta and meta.is_file() and "ECB+" in meta.read_text(encoding="utf-8"))
 
