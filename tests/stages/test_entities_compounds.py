@@ -9,7 +9,7 @@ from entity_helpers import article, ids_of, spans
 from chronik.model import Corpus
 from chronik.stages.entities.compounds import area_places, english_names, split_name_compounds
 from chronik.stages.entities.link import LinkStage, initials
-from chronik.stages.entities.nouns import is_common_noun
+from chronik.stages.entities.nouns import is_lexicon_noun
 from chronik.stages.entities.resolve import Raw, resolve
 
 
@@ -100,12 +100,18 @@ def test_foreign_words_for_news_make_an_outlet() -> None:
 
 
 def test_capitalised_lexicon_noun_is_a_common_noun_even_when_lowercase_reads_as_name() -> None:
-    assert is_common_noun("Panzer")  # HanTa: 'panzer' NE, 'Panzer' NN (one lexicon stem)
-    assert not is_common_noun("Biden")  # 'Biden' NN only as the guess 'bid' + 'en'
-    assert not is_common_noun("Sunan") and not is_common_noun("Putin")
+    assert is_lexicon_noun("Panzer")  # HanTa: 'panzer' NE, 'Panzer' NN (one lexicon stem)
+    assert not is_lexicon_noun("Biden")  # 'Biden' NN only as the guess 'bid' + 'en'
+    assert not is_lexicon_noun("Sunan") and not is_lexicon_noun("Putin")
     text = "Polen kaufte Panzer an der Grenze, sagte Biden."
     got = _resolved(text, [("Panzer", "PER"), ("Biden", "PER"), ("Polen", "LOC")])
     assert "Panzer" not in got and got["Biden"] == "PER"
+
+
+def test_a_lexicon_noun_the_model_did_not_call_a_person_stays() -> None:
+    text = "Der Preis stieg auf zwei Euro, sagte Biden."  # GermEval marks 'Euro' as a name (OTH)
+    got = _resolved(text, [("Euro", "MISC"), ("Biden", "PER")])
+    assert got.get("Euro") == "MISC"
 
 
 def test_acronym_links_to_the_only_name_its_initials_spell() -> None:

@@ -25,21 +25,32 @@ TAGGER: lazy[Any] = lazy(_load)
 
 @lru_cache(maxsize=50_000)
 def is_common_noun(word: str) -> bool:
-    """True when HanTa's lexicon reads the lowercased word as a common noun (NN), or the
-    capitalised word as one noun of its lexicon where the lowercased one looked like a name."""
+    """True when HanTa's lexicon reads the lowercased word as a common noun (NN)."""
     if not word.isalpha() or word.isupper() or len(word) < 4:
         return False
     try:
-        tagger = TAGGER.get()
-        tag = str(tagger.analyze(word.lower(), taglevel=1)[1])
-        if tag == "NE" and word[:1].isupper():
-            # 'panzer' reads as a name, 'Panzer' as one lexicon noun; a guessed noun comes
-            # in pieces ('Biden' = 'bid' + 'en') and stays a name
-            _, morphs, cap_tag = tagger.analyze(word, taglevel=3)
-            return str(cap_tag) == "NN" and len(morphs) == 1
+        tag = TAGGER.get().analyze(word.lower(), taglevel=1)[1]
     except Exception:  # a tagger failure must not cost the article its entities
         return False
-    return tag == "NN"
+    return str(tag) == "NN"
+
+
+@lru_cache(maxsize=50_000)
+def is_lexicon_noun(word: str) -> bool:
+    """True when the lowercased word reads as a name but the capitalised one as a single noun
+    of HanTa's lexicon ('panzer' NE, 'Panzer' NN); a guessed noun comes in pieces ('Biden' =
+    'bid' + 'en') and stays a name. Only for the model's persons: 'Euro' (NN too) is a
+    GermEval OTH name."""
+    if not word.isalpha() or word.isupper() or len(word) < 4 or not word[:1].isupper():
+        return False
+    try:
+        tagger = TAGGER.get()
+        if str(tagger.analyze(word.lower(), taglevel=1)[1]) != "NE":
+            return False
+        _, morphs, cap_tag = tagger.analyze(word, taglevel=3)
+    except Exception:  # a tagger failure must not cost the article its entities
+        return False
+    return str(cap_tag) == "NN" and len(morphs) == 1
 
 
 @lru_cache(maxsize=50_000)

@@ -60,7 +60,7 @@ from chronik.stages.entities.lexicon import (
     ENGLISH_ROLES,
     STOP,
 )
-from chronik.stages.entities.nouns import is_common_noun, is_other_word
+from chronik.stages.entities.nouns import is_common_noun, is_lexicon_noun, is_other_word
 from chronik.stages.entities.spans import Raw, clean_spans, strip_genitive
 from chronik.stages.entities.tails import split_place_tail, trim_to_model
 from chronik.stages.entities.translit import dictionary_form, name_key
@@ -330,7 +330,9 @@ class _Article:
         keep = self.keep
         if self.noun_filter and _unconfirmed_noun(name, keep.confirmed, self.places, keep.lang):
             return True
-        if self.keep.lang == "de" and nominalised_verb(self.text, r, name):
+        if keep.lang == "de" and (
+            nominalised_verb(self.text, r, name) or (r.type == "PER" and is_lexicon_noun(name))
+        ):
             return True
         return self.keep.junk(r, name) or _demonym_adjective(self.text, r, name, self.places)
 
