@@ -24,15 +24,20 @@ TAGGER: lazy[Any] = lazy(_load)
 
 
 @lru_cache(maxsize=50_000)
+def lower_tag(word: str) -> str:
+    """HanTa's tag for the lowercased word ('' for short, all-caps or non-alphabetic words, and
+    when the tagger fails: a tagger failure must not cost the article its entities)."""
+    if not word.isalpha() or word.isupper() or len(word) < 4:
+        return ""
+    try:
+        return str(TAGGER.get().analyze(word.lower(), taglevel=1)[1])
+    except Exception:
+        return ""
+
+
 def is_common_noun(word: str) -> bool:
     """True when HanTa's lexicon reads the lowercased word as a common noun (NN)."""
-    if not word.isalpha() or word.isupper() or len(word) < 4:
-        return False
-    try:
-        tag = TAGGER.get().analyze(word.lower(), taglevel=1)[1]
-    except Exception:  # a tagger failure must not cost the article its entities
-        return False
-    return str(tag) == "NN"
+    return lower_tag(word) == "NN"
 
 
 @lru_cache(maxsize=50_000)
@@ -41,39 +46,22 @@ def is_lexicon_noun(word: str) -> bool:
     of HanTa's lexicon ('panzer' NE, 'Panzer' NN); a guessed noun comes in pieces ('Biden' =
     'bid' + 'en') and stays a name. Only for the model's persons: 'Euro' (NN too) is a
     GermEval OTH name."""
-    if not word.isalpha() or word.isupper() or len(word) < 4 or not word[:1].isupper():
+    if not word[:1].isupper() or lower_tag(word) != "NE":
         return False
     try:
-        tagger = TAGGER.get()
-        if str(tagger.analyze(word.lower(), taglevel=1)[1]) != "NE":
-            return False
-        _, morphs, cap_tag = tagger.analyze(word, taglevel=3)
+        _, morphs, cap_tag = TAGGER.get().analyze(word, taglevel=3)
     except Exception:  # a tagger failure must not cost the article its entities
         return False
     return str(cap_tag) == "NN" and len(morphs) == 1
 
 
-@lru_cache(maxsize=50_000)
 def is_other_word(word: str) -> bool:
     """True when HanTa reads the lowercased word as an adjective, adverb or verb: capitalised
     only because it opens a sentence ('Offiziell', 'Spekuliert')."""
-    if not word.isalpha() or word.isupper() or len(word) < 4:
-        return False
-    try:
-        tag = str(TAGGER.get().analyze(word.lower(), taglevel=1)[1])
-    except Exception:  # a tagger failure must not cost the article its entities
-        return False
-    return tag.startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO"))
+    return lower_tag(word).startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO"))
 
 
-@lru_cache(maxsize=50_000)
 def is_verb(word: str) -> bool:
     """True when HanTa reads the lowercased word as a full verb: 'Essen', 'Siegen', 'Weiden'
     are towns, and also what a verb turns into after an article ('während des Essens')."""
-    if not word.isalpha() or word.isupper() or len(word) < 4:
-        return False
-    try:
-        tag = str(TAGGER.get().analyze(word.lower(), taglevel=1)[1])
-    except Exception:  # a tagger failure must not cost the article its entities
-        return False
-    return tag.startswith("VV")
+    return lower_tag(word).startswith("VV")
