@@ -52,3 +52,11 @@ def test_seed_distance_conflict(seed_texts: dict[str, str]) -> None:
     dist = [c for c in claims if c.measure.endswith("[km]")]
     assert dist and dist[0].verdict == "conflict"
     assert {v["value"] for v in dist[0].values_by_source} == {680.0, 1200.0}
+
+
+def test_an_article_without_outlet_is_named_by_its_file_not_its_path() -> None:
+    text = "Die Strecke zwischen Berlin und Hamburg ist 290 Kilometer lang."
+    a = Article(id="a", source="/data/in/tagesbrief.txt", raw_text=text, text=text, language="de")
+    b = _art("b", "Von Berlin nach Hamburg sind es 450 Kilometer auf der Strecke.", "Y", "")
+    (claim,) = _claims(a, b)
+    assert {v["source"] for v in claim.values_by_source} == {"tagesbrief.txt", "Y"}

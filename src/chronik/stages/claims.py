@@ -186,7 +186,7 @@ class ClaimStage:
 
 def _row(it: _Item) -> dict[str, Any]:
     return {
-        "source": it.q.source or it.article.outlet or it.article.source,
+        "source": it.q.source or it.article.outlet or _where(it.article.source),
         "value": it.q.value,
         "unit": it.q.unit,
         "approx": it.q.approx,
@@ -196,3 +196,9 @@ def _row(it: _Item) -> dict[str, Any]:
         "end": it.q.end,
         "published": it.article.published,
     }
+
+
+def _where(source: str) -> str:
+    """A readable stand-in for an article without a known outlet: the URL, or the file name
+    (not the path it happened to be read from)."""
+    return source if "://" in source else source.replace("\\", "/").rsplit("/", 1)[-1]
