@@ -6,6 +6,7 @@ from entity_helpers import spans
 
 from chronik.stages.entities.appositions import retype
 from chronik.stages.entities.resolve import Raw, resolve
+from chronik.stages.entities.spans import clean_spans
 from chronik.stages.entities.tails import split_place_tail, trim_to_model
 
 
@@ -92,3 +93,11 @@ def test_a_town_that_is_a_verb_after_an_article_is_no_place() -> None:
         "Siegen",
         text.index("Siegen"),
     ) in got
+
+
+def test_short_or_marked_lowercase_names_survive_cleaning() -> None:
+    text = "Das meldete die dpa unter Berufung auf n-tv und ein iPhone-Video von Nico G. am Abend."
+    names = [("dpa", "ORG"), ("n-tv", "ORG"), ("Nico G.", "PER"), ("am Abend", "MISC")]
+    got = {text[r.start : r.end] for r in clean_spans(text, spans(text, names))}
+    assert {"dpa", "n-tv", "Nico G."} <= got
+    assert "am Abend" not in got  # lowercase running text is no name

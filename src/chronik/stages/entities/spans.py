@@ -55,9 +55,20 @@ def _trim(text: str, s: int, e: int, whole: bool = False) -> tuple[int, int]:
     if not toks:
         return s, s
     s, e = toks[0][0], toks[-1][1]
-    while e > s and text[e - 1] in _TRIM:
+    while e > s and text[e - 1] in _TRIM and not _INITIAL.search(text, s, e):
         e -= 1
     return s, e
+
+
+_INITIAL = re.compile(r"(?<=\s)[A-ZÄÖÜ]\.$")  # 'Nico G.', 'Claudia B.': the dot is the name's
+
+
+def _lowercase_name(surface: str) -> bool:
+    """'dpa', 'n-tv', 'iPhone', 'ots': one short or marked word starting lowercase is a name;
+    lowercase running text is not."""
+    return " " not in surface and (
+        len(surface) <= 4 or any(c.isupper() or c.isdigit() or c == "-" for c in surface)
+    )
 
 
 def clean_spans(text: str, spans: list[Raw]) -> list[Raw]:
@@ -69,7 +80,8 @@ def clean_spans(text: str, spans: list[Raw]) -> list[Raw]:
         if len(surface) < 2 or not _LETTER.search(surface) or surface in STOP:
             continue
         last = surface.split()[-1]
-        if surface[:1].islower() or len(surface) > 80 or role_gloss(last.split("-")[-1]):
+        lowercase = surface[:1].islower() and not _lowercase_name(surface)
+        if lowercase or len(surface) > 80 or role_gloss(last.split("-")[-1]):
             continue
         out.append(Raw(s, e, sp.type, sp.whole))
     out.sort(key=lambda r: (r.start, -(r.end - r.start)))
