@@ -70,10 +70,10 @@ def test_indefinite_role_is_someone_new_not_the_last_speaker() -> None:
 
 
 def test_no_subject_noun_phrase_falls_back_to_an_entity_mention() -> None:
-    text = "Dazu erklärte von der Leyen, die Pläne seien völlig falsch."
-    assert extract_quotes(text, "de") == []  # the reader sees no name in "von der Leyen"
-    q = _find(text, "Pläne", (_m(text, "von der Leyen"),))
-    assert (q.speaker_text, q.speaker_name) == ("von der Leyen", "von der Leyen")
+    text = "Dazu erklärte bell hooks, die Pläne seien völlig falsch."
+    assert extract_quotes(text, "de") == []  # the reader sees no name in "bell hooks"
+    q = _find(text, "Pläne", (_m(text, "bell hooks"),))
+    assert (q.speaker_text, q.speaker_name) == ("bell hooks", "bell hooks")
 
 
 def test_known_common_noun_alone_is_no_name_unless_a_mention_covers_it() -> None:

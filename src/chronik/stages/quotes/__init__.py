@@ -36,7 +36,7 @@ def extract_quotes(
         found = find_direct(text, bounds) + find_indirect(text, bounds, lang)
     finally:
         ENTITY_SPANS.reset(token)
-    return to_quotes(text, settle(found), tuple(mentions))
+    return to_quotes(text, settle(found, text), tuple(mentions))
 
 
 class QuoteStage:

@@ -34,7 +34,7 @@ _DE_STRONG = sorted(
         "stellt fügt versprach verspricht riet rät empfahl empfiehlt wandte hält hielt "
         "halten hielten geht ging gehen gingen schlug schlägt nannte nennt verwies verweist "
         "erwartet erwarten erwartete führte führten führt sicherte sicherten sichert "
-        "schränkte schränkten schränkt hob hoben hebt"
+        "schränkte schränkten schränkt hob hoben hebt ließ ließen lässt"
     )
 )
 # separable verbs in verb-final clauses ("Wie der Sprecher mitteilte, ...") and participles
@@ -100,6 +100,10 @@ SEPARABLE: dict[str, tuple[str, ...]] = {
     "schränkt": ("ein",),
     "schlug": ("vor",),
     "schlägt": ("vor",),
+    # "ließ (über einen Sprecher) mitteilen / verlauten, …": speech through someone else
+    "ließ": ("mitteilen", "verlauten", "ausrichten", "erklären", "wissen"),
+    "ließen": ("mitteilen", "verlauten", "ausrichten", "erklären", "wissen"),
+    "lässt": ("mitteilen", "verlauten", "ausrichten", "erklären", "wissen"),
 }
 NEEDS_DAVON = frozenset(["geht", "ging", "gehen", "gingen"])
 # verbs whose particle must end its clause to mean speech ("führte aus, …", "sicherte zu, …")
@@ -189,6 +193,7 @@ ROLE_SUFFIX = re.compile(
     r"berater(in)?|experte|expertin|analyst(in)?|leiter(in)?|direktor(in)?|"
     r"machthaber|meister(in)?|vorsitzende[rn]?|botschafter(in)?|sekretär(in)?|manager(in)?|"
     r"beamte[rn]?|beamtin|forscher(in)?|fellow|abgeordnete[rn]?|trainer(in)?|"
+    r"vertreter(in)?|mitarbeiter(in)?|politiker(in)?|diplomat(in)?|funktionär(in)?|"
     r"spokes(wo)?man|spokesperson|minister|president|official|analyst|adviser|advisor)$",
     re.IGNORECASE,
 )
@@ -198,7 +203,7 @@ _SOURCE_NOUN = (
     r"\w*(?i:Angaben|Informationen|Erkenntnissen|Berichten|Bericht|Schätzungen|Auffassung|"
     r"Meinung|Darstellung|Ansicht|Aussagen?|Worten|Einschätzung|Überzeugung|Studie|Umfrage|"
     r"Stellungnahme|Mitteilung|Meldung|Meldungen|Erklärung|Untersuchung|Recherchen|"
-    r"Berechnungen|Prognose|Statistik|Vernehmen|Darstellungen|Aussage)"
+    r"Berechnungen|Prognose|Statistik|Vernehmen|Darstellungen|Aussage|Auskunft)"
 )
 _SOURCE_ADJ = (
     r"(?:(?:den|dem|der|des|einer|einem|eigenen|ersten|offiziellen|bisherigen|neuesten|"
@@ -218,7 +223,7 @@ ACCORDING_POST = re.compile(
 ACCORDING_AFTER = re.compile(r"\s(?:zufolge|nach)\b")
 # words that head a source phrase but are no names ("Angaben der Polizei")
 SOURCE_WORDS = words(
-    "Angaben Informationen Erkenntnissen Berichten Bericht Schätzungen Auffassung Meinung "
+    "Auskunft Angaben Informationen Erkenntnissen Berichten Bericht Schätzungen Auffassung Meinung "
     "Darstellung Ansicht Aussagen Aussage Worten Einschätzung Überzeugung Studie Umfrage "
     "Stellungnahme Mitteilung Meldung Meldungen Erklärung Untersuchung Recherchen Vernehmen"
 )

@@ -157,7 +157,9 @@ def _context(
 def _attach_after(text: str, q: Found, hi: int) -> bool:
     """„…“, sagte X / „…“, so X / „…“, fügte er hinzu / "…," X said."""
     tail = text[q.end : max(hi, q.end)]
-    stop = re.search(r"[„“\"»«]|(?<=[.!?])\s", tail)
+    # a short quoted name after the cue ("im Blatt „Sport“ zitiert") does not end the window
+    masked = _SHORT_NAME.sub(lambda m: "N" * len(m.group()), tail)
+    stop = re.search(r"[„“\"»«]|(?<=[.!?])\s", masked)
     window = tail[: stop.start()] if stop else tail
     lead = re.match(r"[\s,.–—]*", window)
     rest = q.end + (lead.end() if lead else 0)
@@ -176,11 +178,17 @@ def _attach_after(text: str, q: Found, hi: int) -> bool:
         return _set(q, cue.text, source_after(text, cue.end, end))  # „…“, hieß es aus X
     if n_before == 0:
         return _set(q, cue.text, np_after(text, cue.end, end))
+    aux = _PERFECT_AFTER.match(text, rest, cue.start)
+    if aux is not None:
+        return _set(q, cue.text, subject_after(text, aux.end(), cue.start))
     if n_before <= 4:
         return _set(q, cue.text, np_before(text, cue.start, rest))
     return False
 
 
+# "„…“, hatte X … erklärt" / "„…“ wird X im Blatt Y zitiert": the auxiliary's subject
+_SHORT_NAME = re.compile(r"(?<=\s)[„»][A-ZÄÖÜ][^„“”»«.!?,]{0,40}[“«](?=[\s,.])")
+_PERFECT_AFTER = re.compile(r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|wird|wurde)\s+")
 _THIS = re.compile(r"\s*(?:Dies|Das|So|Diese Worte|Dieses)\s+")
 
 
@@ -219,16 +227,33 @@ def _attach_prev(
     if any(c in text[s0:e0] for c in '„“”"»«') or e0 > lo or sentence_mood(text[s0:e0]):
         return False  # a quote or reported speech itself: inheritance decides
     sp = lead_subject(text, s0, e0)
-    named = sp is not None and (sp.role or len((sp.name or "").split()) >= 2)
-    if sp is None or not named or not _fronted_start(text, s0, sp.start):
+    if sp is None or not (sp.role or _known_person(text, sp)):
+        return False
+    full = len((sp.name or "").split()) >= 2
+    if not _fronted_start(text, s0, sp.start, 5 if full else 2):
         return False
     q.speaker = sp
     return True
 
 
-def _fronted_start(text: str, s0: int, start: int) -> bool:
-    """The subject opens its sentence (only a determiner or title before it)."""
-    return not re.search(r"[,;:]", text[s0:start]) and len(text[s0:start].split()) <= 2
+def _known_person(text: str, sp: SpeakerNP) -> bool:
+    """A full personal name, or a surname alone that a PER mention covers or that the
+    text gave in full before ("Karl Brandt … Brandt ist skeptisch.")."""
+    name = sp.name or ""
+    if len(name.split()) >= 2:
+        return True
+    if not name or not name[:1].isupper():
+        return False
+    if any(t == "PER" and a < sp.end and sp.start < b for a, b, t in ENTITY_SPANS.get()):
+        return True
+    return re.search(rf"[A-ZÄÖÜ][\w-]+\s+{re.escape(name)}\b", text[: sp.start]) is not None
+
+
+def _fronted_start(text: str, s0: int, start: int, most: int = 2) -> bool:
+    """The subject opens its sentence (only a determiner or title before it), or for a
+    full name, follows a short fronted part and the verb ("Ganz anders sieht das Karl
+    Brandt")."""
+    return not re.search(r"[,;:]", text[s0:start]) and len(text[s0:start].split()) <= most
 
 
 def _attach_before(text: str, q: Found, lo: int) -> bool:
@@ -242,8 +267,9 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
     colon = lo + head.rstrip().rfind(":")
     if cues:
         cue = cues[-1]
-        if cue.text.endswith(" es"):  # "Auf der Homepage heißt es: „…“"
-            return _set(q, cue.text, source_before(text, lo, cue.start))
+        if cue.text.endswith(" es"):  # "Auf der Homepage heißt es: „…“" / "heißt es im Brief:"
+            sp = source_before(text, lo, cue.start) or source_after(text, cue.end, colon)
+            return _set(q, cue.text, sp)
         v0, v1 = aux_before(text, lo, cue.start) or (cue.start, cue.end)
         sp = subject_around(text, lo, v0, v1, colon)  # "X hatte … betont: „…“": X
         sp = sp or lead_subject(text, lo, cue.start)

@@ -20,6 +20,18 @@ from chronik.stages.quotes.cues import (
     KONJ2,
     words,
 )
+from chronik.stages.quotes.frames import (
+    colon_konjunktiv,
+    disputed_claim,
+    reason_frame,
+    source_out_of,
+)
+from chronik.stages.quotes.frames import (
+    quote_kind as _kind,
+)
+from chronik.stages.quotes.frames import (
+    reported_clause as _reported_clause,
+)
 from chronik.stages.quotes.mood import finite_verb, sentence_mood, word_mood
 from chronik.stages.quotes.passive import became_known, is_passive, passive_source
 from chronik.stages.quotes.reported import reported
@@ -48,7 +60,12 @@ _OPENERS = '„“"»«'
 _REPORT_VERB = re.compile(
     r"\b(?:würdigte|lobte|kritisierte|warnte|forderte|begründete|bezeichnete|nannte|sprach|"
     r"streitet|stritt|wies|verwies|betonte|bekräftigte|zeigte sich|äußerte|beklagte|"
-    r"bemängelte|verteidigte|appellierte|kündigte|reagierte|widersprach|lehnte|sieht|sah)\b"
+    r"bemängelte|verteidigte|appellierte|kündigte|reagierte|widersprach|lehnte|sieht|sah|"
+    r"widerspricht|widersprechen|widersprachen|hält|hielt|halten|hielten)\b"
+    # a stance stated without a speech verb: "Die Opposition ist dagegen."
+    r"|\b(?:ist|sind|war|waren)\s+(?:\w+\s+)?(?:dagegen|dafür|skeptisch|besorgt|empört|"
+    r"enttäuscht|zufrieden|überzeugt|zuversichtlich|optimistisch|verärgert|erleichtert|"
+    r"anderer\s+(?:Meinung|Ansicht|Auffassung))\b"
 )
 
 
@@ -60,7 +77,9 @@ def find_indirect(text: str, bounds: list[tuple[int, int]], lang: str | None) ->
             break
         if e - s > 2000:
             continue  # no speech pattern spans a runaway "sentence"
-        found = _sentence(text, s, e, lang) or _this_said(text, bounds, k)
+        found = _sentence(text, s, e, lang)
+        if found is None and not _attributed(out, bounds, k - 1):
+            found = _this_said(text, bounds, k)  # unless the claim names its own source
         if found is None and lang in {"de", None}:
             found = _free(text, s, e, k - prev_quoted)
             act = (
@@ -144,7 +163,20 @@ def _long_quoted(text: str, s: int, e: int) -> bool:
 
 
 def _mentions_quote(text: str, s: int, e: int) -> bool:
-    return any(c in text[s:e] for c in _OPENERS) and bool(find_cues(text, s, e))
+    """A sentence with a quote and a cue, or with a long direct quote of its own ("„Ich bin
+    … aufgewachsen.“ Heute lebe sie in Berlin": the Konjunktiv continues that speaker)."""
+    if not any(c in text[s:e] for c in _OPENERS):
+        return False
+    return bool(find_cues(text, s, e)) or _long_quoted(text, s, e)
+
+
+def _attributed(out: list[Found], bounds: list[tuple[int, int]], k: int) -> bool:
+    """Sentence k already holds a quote with a speaker of its own ("Wie aus X verlautete,
+    …. Das berichtete Y": the claim is X's, Y only reports it)."""
+    if k < 0 or not out:
+        return False
+    last = out[-1]
+    return last.speaker is not None and bounds[k][0] <= last.start < bounds[k][1]
 
 
 def _this_said(text: str, bounds: list[tuple[int, int]], k: int) -> Found | None:
@@ -169,7 +201,7 @@ def _this_said(text: str, bounds: list[tuple[int, int]], k: int) -> Found | None
 def _sentence(text: str, s: int, e: int, lang: str | None) -> Found | None:
     stripped = text[s:e].strip()
     if stripped[:1] in _OPENERS and _closes_before_cue(stripped):
-        return None  # „…“, sagte X: a direct quote, handled by the marks
+        return _added_after_direct(text, s, e)  # „…“, sagte X: the marks own that part
     if ACCORDING_BEFORE.match(stripped):
         # "Nach Angaben der Polizei habe der Mann … verlangt, …": the frame owns the sentence,
         # unless its cue verb follows it ("Unter Berufung auf X berichtete Y, …")
@@ -181,7 +213,8 @@ def _sentence(text: str, s: int, e: int, lang: str | None) -> Found | None:
     if found is not None:
         return _outer_frame(text, s, e, found)
     found = according(text, s, e) or for_person(text, s, e) or _cue_last(text, s, e)
-    return found or became_known(text, s, e)
+    found = found or became_known(text, s, e) or colon_konjunktiv(text, s, e)
+    return found or reason_frame(text, s, e)
 
 
 _SUBORDINATORS = words("falls wenn weil obwohl nachdem bevor sobald solange sofern")
@@ -208,13 +241,27 @@ def _outer_frame(text: str, s: int, e: int, first: Found) -> Found:
     return last
 
 
+_AND_CUE = re.compile(r"\s(?:und|sowie)\s")
+
+
+def _added_after_direct(text: str, s: int, e: int) -> Found | None:
+    """ "„…“, sagte X und fügte hinzu, man werde …": the clause that a second, coordinated
+    cue introduces after a direct quote and its attribution is X's indirect speech."""
+    close = max(text.rfind(c, s, e) for c in '“”"«»')
+    m = _AND_CUE.search(text, close, e) if close > s else None
+    if m is None:
+        return None
+    found = _cue_first(text, s, e, m.end())
+    return found if found is not None and found.start > m.end() else None
+
+
 def _closes_before_cue(seg: str) -> bool:
     m = re.search(r"[“”\"«»][\s,]*(so|sagte|sagten|fügte|erklärte|said|betonte|meinte)\b", seg)
     return bool(m)
 
 
-def _cue_first(text: str, s: int, e: int) -> Found | None:
-    for cue in find_cues(text, s, e):
+def _cue_first(text: str, s: int, e: int, from_: int | None = None) -> Found | None:
+    for cue in find_cues(text, s if from_ is None else from_, e):
         if re.search(r"[“”\"«»]\s*,?\s*$", text[s : cue.start]) and not _quoted_name(
             text[s : cue.start]
         ):
@@ -253,6 +300,9 @@ def _cue_first(text: str, s: int, e: int) -> Found | None:
             sp = sp or subject_around(text, s, v0, v1, cue.end + m.start())
             sp = sp or lead_subject(text, s, cue.start)
             sp = sp or mention_near(text, s, (cue.start, cue.end), cue.end + m.start())
+            sp = sp or source_out_of(text, s, cue)
+        if not impersonal and sentence_mood(text[q0:q1]) == "K1":  # not "… zu haben"
+            sp = disputed_claim(text, s, cue, cue.end + m.start()) or sp
         found = Found(q0, q1, _kind(text, q0, q1), cue=cue.text, speaker=sp)
         if impersonal:
             found.extra["keep"] = "1"  # "hieß es", "wurde berichtet": no named source needed
@@ -269,10 +319,6 @@ def _quoted_name(head: str) -> bool:
     berichtet"), not the quote that the cue attributes."""
     m = _NAME_IN_MARKS.search(head)
     return m is not None and len(m.group(1).split()) <= 4
-
-
-def _reported_clause(text: str, q0: int, q1: int) -> bool:
-    return text.startswith(("dass", "ob"), q0) or sentence_mood(text[q0:q1]) is not None
 
 
 def _names_as(cue: str, gap: str) -> bool:
@@ -349,10 +395,6 @@ def _clause_word(w: str) -> bool:
 _RELATIVE_TAIL = re.compile(
     r"^[^,]{0,80},\s*((?:der|die|das|dem|den|deren|dessen|welche[rsmn]?|wo|which|who)\s[^,]*,)$"
 )
-
-
-def _kind(text: str, q0: int, q1: int) -> str:
-    return "mixed" if any(c in text[q0:q1] for c in _OPENERS) else "indirect"
 
 
 def konj_marked(text: str, q0: int, q1: int) -> bool:

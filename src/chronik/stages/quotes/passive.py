@@ -30,6 +30,9 @@ def is_passive(text: str, s: int, c0: int, c1: int) -> bool:
 def passive_source(text: str, s: int, c0: int) -> SpeakerNP | None:
     """The agent ("von der Agentur X … zitiert") or the report named in the clause ("In
     einem Bericht der Zeitung X wurde vermutet"); none for "Zudem wurde kritisiert, …"."""
+    quoted = _quoted_subject(text, s, c0)
+    if quoted is not None:
+        return quoted
     agent = re.search(r"\b(?:von|vom)\s+(?=\S)", text[s:c0])
     if agent is not None:
         sp = np_after(text, s + agent.end(), c0)
@@ -44,6 +47,16 @@ def passive_source(text: str, s: int, c0: int) -> SpeakerNP | None:
         return None
     aux = list(_AUX.finditer(text, s, c0))
     return source_before(text, s, aux[-1].start() if aux else c0)
+
+
+def _quoted_subject(text: str, s: int, c0: int) -> SpeakerNP | None:
+    """ "X wird von der Agentur Y mit den Worten zitiert, …": the one quoted (the passive
+    subject) speaks; the agent or medium only reports the words."""
+    if not text.startswith("zitiert", c0):
+        return None
+    clause = max(s, *(text.rfind(c, s, c0) + 1 for c in ";:"))
+    sp = lead_subject(text, clause, c0)
+    return sp if sp is not None and (is_person_like(sp) or _institution(sp.text)) else None
 
 
 _KNOWN = re.compile(

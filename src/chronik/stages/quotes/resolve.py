@@ -13,7 +13,7 @@ import re
 
 from chronik.model import Mention, Quote
 from chronik.stages.quotes.common import Found
-from chronik.stages.quotes.cues import FUNCTION_CAPS, ROLE_SUFFIX
+from chronik.stages.quotes.cues import FUNCTION_CAPS, ROLE_SUFFIX, words
 from chronik.stages.quotes.gender import agrees, np_gender
 from chronik.stages.quotes.mentions import (
     by_role,
@@ -24,7 +24,8 @@ from chronik.stages.quotes.mentions import (
     person_gender,
     whole_word,
 )
-from chronik.stages.quotes.speakers import SpeakerNP
+from chronik.stages.quotes.speakers import SpeakerNP, np_after
+from chronik.stages.quotes.subjects import _institution
 
 INHERIT_CHARS = 700
 Seen = tuple[int, str, str | None, str | None]  # (end of their words, name, role, gender)
@@ -37,7 +38,7 @@ _ADDRESSEE = re.compile(
 )
 
 
-def settle(found: list[Found]) -> list[Found]:
+def settle(found: list[Found], text: str = "") -> list[Found]:
     """Drop nested and unattributable stretches; fill speakers from containers/neighbours."""
     found = sorted(found, key=lambda f: (f.start, -f.end))
     kept: list[Found] = []
@@ -57,7 +58,7 @@ def settle(found: list[Found]) -> list[Found]:
             continue  # „NYT“, „G7“: a name in marks, not a quote
         kept.append(f)
     kept = [f for f in kept if f.type == "direct" or not _crosses_direct(f, kept)]
-    _fill_forward(kept)
+    _fill_forward(kept, text)
     _fill_backward(kept)
     for f in kept:  # "Kim strebe an, dass „…“": the marked part speaks with its clause
         outer = next(
@@ -89,10 +90,18 @@ def _crosses_direct(f: Found, found: list[Found]) -> bool:
     )
 
 
-def _fill_forward(found: list[Found]) -> None:
-    """„A.“ „B“, sagte X: A shares B's speaker when only space separates them."""
+def _fill_forward(found: list[Found], text: str) -> None:
+    """„A.“ „B“, sagte X: A shares B's speaker when only space separates them (within one
+    paragraph: free indirect speech ending a paragraph is not the next one's words)."""
     for a, b in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
-        if a.speaker is None and a.inherit and b.speaker is not None and 0 <= b.start - a.end <= 3:
+        gap = text[a.end : b.start] if text else ""
+        if (
+            a.speaker is None
+            and a.inherit
+            and b.speaker is not None
+            and 0 <= b.start - a.end <= 3
+            and "\n" not in gap
+        ):
             a.speaker, a.cue = b.speaker, b.cue
 
 
@@ -181,13 +190,37 @@ def _name(
         definite = sp.text.split()[0].lower() in _DEFINITE
         if found is None and definite:
             found = _person_in_sentence(text, sp.start, mentions)
-        near = bool(history) and pos - history[-1][0] <= INHERIT_CHARS * 2
-        if found is None and definite and near and history[-1][3] in {"m", "f"}:
-            if _not_a_person(history[-1][1], mentions):
-                return None, None  # "die Nachrichtenagentur TASS" is no "Staatschef"
-            found = history[-1][1]  # "sagte der nordkoreanische Führer" after Kim's words
+        if found is None and definite:
+            found = _last_person(text, sp, pos, history, mentions)
         return found, None
     return None, None
+
+
+def _last_person(
+    text: str, sp: SpeakerNP, pos: int, history: list[Seen], mentions: tuple[Mention, ...]
+) -> str | None:
+    """ "sagte der nordkoreanische Führer" after Kim's words: a definite role refers to the
+    last speaker when that is a person of the role's gender ("die Ministerin" skips Hans
+    Meier); a speaker of unknown gender counts when named by first and last name."""
+    if not history or pos - history[-1][0] > INHERIT_CHARS * 2:
+        return None
+    want = np_gender(sp.text)
+    _, name, _, gender = history[-1]
+    if _not_a_person(name, mentions):
+        return None  # "die Nachrichtenagentur TASS" is no "Staatschef"
+    if gender in {"m", "f"}:
+        return name if want not in {"m", "f"} or want == gender else None
+    if gender is None and want in {"m", "f"} and _full_name(name, mentions):
+        return name
+    return None
+
+
+def _full_name(name: str, mentions: tuple[Mention, ...]) -> bool:
+    """A personal name of two or more capitalised words, or a PER mention's name."""
+    if any(name_of(m) == name and m.type == "PER" for m in mentions):
+        return True
+    parts = name.split()
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts)
 
 
 def _person_in_sentence(text: str, at: int, mentions: tuple[Mention, ...]) -> str | None:
@@ -228,7 +261,8 @@ def _recent_person(
         if best is None or seen >= best[0]:
             best = (seen, name)
     if mentions:
-        return _by_mentions(text, pron, at, best, mentions)
+        found = _by_mentions(text, pron, at, best, mentions)
+        return found if found[0] else (_last_collective(text, at, pron), None)
     subj = _last_named_subject(text, at)
     if (
         subj is not None
@@ -238,7 +272,38 @@ def _recent_person(
         best = subj
     if best is None:
         best = _last_gendered_name(text, at, pron)
-    return (best[1], None) if best else (None, None)
+    return (best[1], None) if best else (_last_collective(text, at, pron), None)
+
+
+_COLLECTIVE = re.compile(
+    r"\b([Dd]ie|[Dd]er|[Dd]as)\s+(?:[a-zäöü]\w*(?:e|en)\s+){0,2}[A-ZÄÖÜ][\w-]+"
+)
+_PP_BEFORE = re.compile(r"\b(?:[a-zäöü]+)\s*$")
+
+
+def _last_collective(text: str, at: int, pron: str) -> str | None:
+    """Last resort for "sie": the nearest earlier institution in subject case that agrees
+    ("… hat die Gewerkschaft der Polizei abgelehnt. Sie bezeichnet …"); one inside a
+    prepositional or genitive phrase ("von der Polizei", "Sprecher der Polizei") is none."""
+    if pron.lower() not in {"sie", "they"}:
+        return None
+    last: str | None = None
+    for m in _COLLECTIVE.finditer(text, max(0, at - 600), at):
+        if m.group(1).lower() != "die":
+            continue
+        prev = _PP_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if prev is not None and prev.group().strip() in _PP_WORDS:
+            continue
+        sp = np_after(text, m.start(), at)
+        if sp is None or not _institution(sp.text) or not agrees(pron, np_gender(sp.text)):
+            continue
+        last = sp.name or " ".join(sp.text.split()[1:])
+    return last
+
+
+_PP_WORDS = words(
+    "von vom mit bei für gegen über durch an auf in aus zu nach unter vor hinter neben um"
+)
 
 
 def _by_mentions(

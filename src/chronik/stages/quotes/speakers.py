@@ -24,6 +24,7 @@ from chronik.stages.quotes.cues import (
     words,
 )
 from chronik.stages.quotes.mood import word_class
+from chronik.stages.quotes.names import PARTICLE_HINT, noble
 
 TITLES = frozenset(["Dr.", "Prof.", "Mag.", "Ing.", "Dipl.-Ing."])  # "Dr. Scot Refsland"
 TOKEN = re.compile(
@@ -63,6 +64,7 @@ _STOP_AFTER = frozenset(
 )
 _NAME_PART = re.compile(
     r"^(?:[A-ZÄÖÜ]|(?:el|al|ad|as|bin|ibn|van|von|de|da|di|du|le|la)-[A-ZÄÖÜ])[\w'’-]*\.?$"
+    r"|^(?:[Vv][oa]n(?: de[rn])?|zu|de) [A-ZÄÖÜ][\w'’-]*$"  # "von der Leyen" (`_noble`)
     r"|^[a-zäöü]\w*-[A-ZÄÖÜ][\w'’-]*$"  # "documenta-Homepage", "eBay-Chef"
     r"|^\d+-[Jj]ährige[nr]?$"  # "der 81-jährige": a nominalised age is a person
 )
@@ -88,9 +90,10 @@ class SpeakerNP:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [
+    toks = [
         (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
     ]
+    return noble(text, toks) if PARTICLE_HINT.search(text, start, end) else toks
 
 
 _NOT_ADJ = frozenset(["über", "unter", "hinter", "wider", "oder", "aber", "sowie", "gegen", "wie"])

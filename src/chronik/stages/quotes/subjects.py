@@ -101,6 +101,7 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     noun phrase after it ("Gegenüber Spiegel Online berichtete Michael Gordon").
     """
     rel = relative_subject(text, s, cue_start) or pronoun_subject(text, s, cue_start)
+    rel = rel or coordinated_subject(text, s, cue_start)
     if rel is not None:
         return rel
     before = _before_skipping_adverbs(text, s, cue_start)
@@ -159,6 +160,8 @@ def relative_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
     """ "Ägypten, das vorschlug, …": the relative pronoun speaks; its name is the antecedent's."""
     m = _RELATIVE.search(text, max(s, cue_start - 80), cue_start)
     if m is None or not all(w in ADVERBS for w in m.group(2).split()):
+        m = _relative_verb_final(text, s, cue_start)
+    if m is None:
         return None
     head = _back_np(_tokens(text, max(s, m.start() - 200), m.start())) or []
     cut = [k for k, t in enumerate(head) if t[2] in {"von", "vom"}]
@@ -168,6 +171,51 @@ def relative_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
         return None
     name = ante.name or ante.text
     return SpeakerNP(m.start(1), m.end(1), m.group(1), name, role=ante.role)
+
+
+_AND_VERB = re.compile(r"\b(?:und|sowie)\s+((?:[a-zäöüß]+\s+){0,2})$")
+_QUOTE_CLOSE = re.compile(r"[“”\"«»]\s*,")
+
+
+def coordinated_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
+    """ "X lehnte den Plan ab und bezeichnete ihn als …", "X sprach von … und forderte die
+    Regierung auf, …": a finite cue right after "und" (adverbs aside) opens a second
+    conjunct without a subject of its own; it shares the first conjunct's subject, and the
+    noun phrase after the verb is its object."""
+    m = _AND_VERB.search(text, max(s, cue_start - 40), cue_start)
+    if m is None or not all(w in ADVERBS for w in m.group(1).split()):
+        return None
+    verb = re.match(r"\w+", text[cue_start : cue_start + 30])
+    if verb is None or not finite_verb(verb.group()):
+        return None  # "hat … gelobt und erklärt": a participle (`_shared_aux_subject`)
+    closes = list(_QUOTE_CLOSE.finditer(text, s, m.start()))
+    lo = closes[-1].end() if closes else s  # "„…“, sagte X und fügte hinzu": after the quote
+    sp = lead_subject(text, lo, m.start())
+    if sp is None or not (is_person_like(sp) or _institution(sp.text)):
+        return None
+    return sp if sp.text.split()[0].lower() not in _NOT_NOMINATIVE else None
+
+
+_RELATIVE_LONG = re.compile(
+    r",\s*(der|die|das|welcher|welche|welches)\s+(?=(?:[a-zäöüß]+)\b)([^,;:.!?„“”\"»«()]{3,120})$"
+)
+_CLAUSE_END = re.compile(r"\w+(?:\s+(?:an|aus|mit|zu|hinzu|fest|ab|vor))?\s*(?:[,:]|$)")
+
+
+def _relative_verb_final(text: str, s: int, cue_start: int) -> re.Match[str] | None:
+    """ "…, der in einer ersten Rede vor dem Rat betonte, …": a relative clause opened by a
+    preposition or adverb (so the pronoun is no article) whose cue closes it; a personal
+    pronoun inside it would be its subject instead ("…, die er betonte")."""
+    m = _RELATIVE_LONG.search(text, max(s, cue_start - 160), cue_start)
+    if m is None or not _CLAUSE_END.match(text, cue_start):
+        return None
+    first = m.group(2).split()[0]
+    if first not in _PREPS and first not in ADVERBS:
+        return None
+    return None if set(m.group(2).split()) & _NOMINATIVE_PRONOUNS else m
+
+
+_NOMINATIVE_PRONOUNS = words("er sie es wir ich man")
 
 
 _SUBORDINATE_PRONOUN = re.compile(
