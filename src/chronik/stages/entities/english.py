@@ -283,3 +283,59 @@ def lowercase_words(text: str) -> set[str]:
     """Every word the article's prose writes in lowercase (not in URLs or file names): such
     a word capitalised is no name."""
     return set(_PROSE_LOWER.findall(text))
+
+
+_MONTH_WORDS = frozenset(
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
+# words that open a compound title ('Prime Minister', 'Foreign Secretary', 'Vice President')
+_TITLE_MODIFIERS = frozenset(
+    """
+    Prime Foreign Deputy Vice Interior Defence Defense Finance Senior Acting Former Assistant
+    Attorney Home Trade Health Justice Economy Energy Education Environment
+    """.split()  # noqa: SIM905
+)
+_TITLE_AFTER = re.compile(r" ([A-Z][a-z]+\.?)(?![\w\-])")
+_TITLE_OF_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+\.?) of $")
+_DAY_BEFORE = re.compile(r"\d{1,2}(?:st|nd|rd|th)? $")
+_DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def title_fragments(text: str, spans: list[Raw]) -> list[Raw]:
+    """Pieces of titles and dates the model reads as names in English: 'British Prime'
+    before 'Minister' goes; 'State Antony Blinken' after 'Secretary of' keeps the person;
+    '15 May Efforts' loses its month."""
+    out = []
+    for r in spans:
+        words = text[r.start : r.end].split(" ")
+        after = _TITLE_AFTER.match(text, r.end)
+        if after and after.group(1) in EN_TITLES and words[-1] in _TITLE_MODIFIERS:
+            continue  # 'British Prime' (Minister), 'Foreign' (Secretary)
+        before = _TITLE_OF_BEFORE.search(text, max(0, r.start - 24), r.start)
+        if before and before.group(1) in EN_TITLES and len(words) >= 3:
+            cut = r.start + len(words[0]) + 1  # 'Secretary of State Antony Blinken'
+            r = Raw(cut, r.end, "PER" if is_first_name(words[1]) else r.type)
+        elif words[0] in _MONTH_WORDS and len(words) > 1 and _dated(text, r):
+            if len(words) == 2 and common_word(words[1], False):
+                continue  # '15 May Efforts to stem ...'
+            r = Raw(r.start + len(words[0]) + 1, r.end, r.type)  # '15 May Yahoo'
+        out.append(_leading_titles_cut(text, r, words))
+    return out
+
+
+def _leading_titles_cut(text: str, r: Raw, words: list[str]) -> Raw:
+    """'Secretary Dave Prentis' (after 'General', cued as a role) -> 'Dave Prentis'."""
+    lead = 0
+    while lead < len(words) - 2 and words[lead] in EN_TITLES:
+        lead += 1
+    if not lead or not is_first_name(words[lead]) or text[r.start : r.end] != " ".join(words):
+        return r
+    return Raw(r.start + len(" ".join(words[:lead])) + 1, r.end, "PER")
+
+
+def _dated(text: str, r: Raw) -> bool:
+    """A month name with a day number before or after it opens the span."""
+    month_end = text.index(" ", r.start)
+    return bool(
+        _DAY_BEFORE.search(text, max(0, r.start - 6), r.start) or _DAY_AFTER.match(text, month_end)
+    )

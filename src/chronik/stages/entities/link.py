@@ -8,7 +8,9 @@ without a role), and every mention takes the settled type. Then each mention get
 organisations through the acronym table (KCNA = Koreanische Zentrale Nachrichtenagentur).
 Mentions sharing a key form one entity. A one-word person name that no article resolved
 joins the single full name ending (or, for East Asian names, starting) with it; if several
-people share it, it joins none. A Russian name whose key lost letters to the case-ending cut
+people share it, it joins none. An acronym alone ('NYT', 'JCS') joins the only entity whose
+initials spell it or that an article defined it for ('Gemeinsame Stabschefs (JCS)').
+A Russian name whose key lost letters to the case-ending cut
 ('Шойгу' -> 'Шойг') joins the entity its uncut spelling names ('Shoigu'), when there is one.
 Existing entities (earlier runs) are matched first by their aliases' keys, so ids never change;
 new entities get id = hash(type + key).
@@ -103,6 +105,7 @@ class Group:
     reasons: list[str] = field(default_factory=list)
     by_article: Counter[str] = field(default_factory=Counter)
     alts: set[Key] = field(default_factory=set)  # keys without case endings cut ('Шойгу')
+    defined: set[str] = field(default_factory=set)  # acronyms an article defined for it
 
     def add(self, article_id: str, m: Mention, name: str, reasons: list[str]) -> None:
         if self.names and name not in self.names:
@@ -111,6 +114,8 @@ class Group:
         self.names[name] += 1
         self.types[m.type] += 1
         self.aliases.update({strip_genitive(m.text), name})
+        if is_acronym(m.text) and " " in name:
+            self.defined.add(m.text)  # 'JCS' resolved in its article to 'Gemeinsame Stabschefs'
         self.by_article[article_id] += 1
         if m.role:
             self.roles.append(m.role)
@@ -120,6 +125,7 @@ class Group:
         self.names.update(other.names)
         self.types.update(other.types)
         self.aliases |= other.aliases
+        self.defined |= other.defined
         self.roles += other.roles
         self.reasons += [reason, *(r for r in other.reasons if r not in self.reasons)]
         self.by_article.update(other.by_article)
@@ -229,24 +235,35 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def _acronym_targets(groups: dict[Key, Group]) -> dict[Key, Key]:
+def is_acronym(word: str) -> bool:
+    """'NYT', 'JCS', 'IStGH': two to six letters, the first and at least two capitals."""
+    caps = sum(c.isupper() for c in word)
+    return 2 <= len(word) <= 6 and word.isalpha() and word[0].isupper() and caps >= 2
+
+
+def _acronym_targets(groups: dict[Key, Group]) -> tuple[dict[Key, Key], dict[Key, Key]]:
     """An acronym ('NYT') -> the only multi-word non-person entity of the corpus whose
-    initials spell it ('New York Times'); with two candidates it joins none."""
-    spelled: dict[str, list[Key]] = defaultdict(list)
+    initials spell it ('New York Times'), or that an article defined with it in any language
+    ('Gemeinsame Stabschefs (JCS)', 'Internationaler Strafgerichtshof, kurz IStGH'); with
+    two candidates it joins none. Returns (initials targets, defined targets)."""
+    spelled: dict[str, set[Key]] = defaultdict(set)
+    defined: set[tuple[str, Key]] = set()
     for key, g in groups.items():
         if g.types.most_common(1)[0][0] != "PER":
-            for ini in {initials(n) for n in g.names} - {""}:
-                spelled[ini].append(key)
+            for ini in ({initials(n) for n in g.names} | g.defined) - {""}:
+                spelled[ini].add(key)
+            defined |= {(acr, key) for acr in g.defined}
     out: dict[Key, Key] = {}
+    by_definition: dict[Key, Key] = {}
     for key, g in groups.items():
         names = set(g.names)
         acr = next(iter(names)) if len(names) == 1 else ""
-        if not (2 <= len(acr) <= 6 and acr.isalpha() and acr.isupper()) or "PER" in g.types:
+        if not is_acronym(acr) or "PER" in g.types:
             continue
-        cands = [k for k in spelled.get(acr, []) if k != key]
+        cands = [k for k in spelled.get(acr, set()) if k != key]
         if len(cands) == 1:
-            out[key] = cands[0]
-    return out
+            (by_definition if (acr, cands[0]) in defined else out)[key] = cands[0]
+    return out, by_definition
 
 
 def _index(entities: list[Entity]) -> dict[Key, Entity]:
@@ -305,7 +322,9 @@ class LinkStage:
         groups, keys_per_article = _group(corpus.articles)
         redirect: dict[Key, Key] = {}
         _absorb_all(groups, redirect, _uncut_targets(groups), "spelling without case ending")
-        _absorb_all(groups, redirect, _acronym_targets(groups), "acronym of the initials")
+        spelled, defined = _acronym_targets(groups)
+        _absorb_all(groups, redirect, spelled, "acronym of the initials")
+        _absorb_all(groups, redirect, defined, "acronym defined in an article")
         if self.merge_surnames:
             _absorb_all(groups, redirect, _surname_targets(groups), "surname (only candidate)")
         existing = _index(corpus.entities)

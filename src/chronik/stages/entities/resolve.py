@@ -11,7 +11,9 @@ Rules (each small, each tested on seed sentences; span finders live in finders.p
   mentioned Kim); two different full names are never merged;
 - a role word before ("Kremlsprecher Dmitri Peskow") or an apposition after ("Adrienne Watson,
   Sprecherin des Nationalen Sicherheitsrats") becomes the mention's role;
-- "Long Form (ACR)" defines an acronym for the article;
+- "Long Form (ACR)", "( ACR)" after a verb particle and "X, kurz ACR" define an acronym for the
+  article (acronym_defs.py); German adjective names take their base form (inflection.py);
+- a first name right before a person's name the model cut joins it ('Erin Burnett');
 - a MISC name of two to four name-shaped words that opens with a first name (own list plus
   Faker's, in any transliteration) or an East Asian family name is a person ('Lena Sørensen').
 """
@@ -23,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chronik.model import Mention
+from chronik.stages.entities.acronym_defs import checked_long_forms, definitions, with_long_forms
 from chronik.stages.entities.appositions import nominalised_verb, retype
 from chronik.stages.entities.compounds import (
     PLACE_SUFFIX,
@@ -40,10 +43,10 @@ from chronik.stages.entities.english import (
     retype_runs,
     role_cued,
     sentence_start,
+    title_fragments,
 )
 from chronik.stages.entities.finders import (
     acronym_long_forms,
-    acronyms_in,
     cued_names,
     drop_headings,
     extend_east_asian,
@@ -52,15 +55,15 @@ from chronik.stages.entities.finders import (
     split_adjacent,
     split_compound,
 )
-from chronik.stages.entities.gazetteer import PLACES, Places, is_first_name, role_gloss
-from chronik.stages.entities.lexicon import (
-    EAST_ASIAN_SURNAMES,
-    EN_LOC_HEADS,
-    EN_ORG_HEADS,
-    ENGLISH_ROLES,
-    STOP,
-)
+from chronik.stages.entities.gazetteer import PLACES, Places, role_gloss
+from chronik.stages.entities.inflection import base_form
+from chronik.stages.entities.lexicon import EAST_ASIAN_SURNAMES, ENGLISH_ROLES, STOP
 from chronik.stages.entities.nouns import is_common_noun, is_lexicon_noun, is_other_word
+from chronik.stages.entities.person_names import (
+    demonym_adjective,
+    person_shaped,
+    with_first_names,
+)
 from chronik.stages.entities.spans import Raw, clean_spans, strip_genitive
 from chronik.stages.entities.tails import split_place_tail, trim_to_model
 from chronik.stages.entities.translit import dictionary_form, name_key
@@ -136,9 +139,12 @@ def _same_key_words(text: str, names: dict[str, str]) -> list[Raw]:
     return out
 
 
-def genitive_stem(surface: str, known: set[str]) -> str:
-    """'Putins' -> 'Putin' when 'Putin' is known (in the article or the gazetteer)."""
+def genitive_stem(surface: str, known: set[str], lang: str | None = None) -> str:
+    """'Putins' -> 'Putin' when 'Putin' is known (in the article or the gazetteer); never
+    for languages without a bare -s genitive, nor for a place's own name ('Damascus')."""
     surface = strip_genitive(surface)
+    if lang in LOWERCASE_NOUNS or PLACES.get().canonical(surface) == surface:
+        return surface
     if surface.endswith("s") and len(surface) > 3:
         stem = surface[:-1]
         if stem in known or PLACES.get().canonical(stem):
@@ -193,23 +199,6 @@ def _full_names(spans: list[Raw], canon: list[str]) -> tuple[Counter[str], dict[
     return full, order
 
 
-_DEMONYM = re.compile(r"^(?:[A-Z]\w+ )?[A-Z]\w*(?:ian|ean|ese|ish|can)$")
-_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-
-
-def _demonym_adjective(text: str, r: Raw, name: str, places: Places) -> bool:
-    """'Russian president', 'North Korean leader': an adjective, not a mention (GermEval's
-    -deriv forms, which the German model never tags in lower case, are dropped too)."""
-    if r.type == "PER" and " " not in name and not places.canonical(name):
-        return False  # 'Brian said'
-    if not _DEMONYM.match(name):
-        return False
-    nxt = _NEXT_WORD.match(text, r.end)
-    if nxt is None:
-        return False
-    return nxt.group(1).islower() or nxt.group(1).lower() in ENGLISH_ROLES
-
-
 def _unconfirmed_noun(name: str, confirmed: set[str], places: Places, lang: str | None) -> bool:
     """A one-word mention no rule backs up and HanTa reads as a common noun ('Staatsmedien');
     its German lexicon serves German and English articles, not French 'Kremlin'."""
@@ -238,7 +227,10 @@ class _Filter:
         if " " in name or self.places.canonical(name):
             return False
         if self.lang in LOWERCASE_NOUNS and name not in self.person_words:
-            if name.lower() in self.lowercase and not name.isupper():
+            low = name.lower()
+            if not name.isupper() and (
+                low in self.lowercase or low.removesuffix("s") in self.lowercase
+            ):
                 return True  # 'the Cosmodrome' where the article also writes 'the cosmodrome'
             return name not in self.vouched and is_junk(
                 self.text, r, name, self.lowercase, self.lang
@@ -261,9 +253,12 @@ def straddles_person(text: str, span: Raw, runs: list[Raw]) -> bool:
     )
 
 
-def _candidates(text: str, spans: list[Raw], lang: str | None) -> tuple[list[Raw], set[str]]:
+def _candidates(
+    text: str, spans: list[Raw], lang: str | None, long_forms: list[Raw]
+) -> tuple[list[Raw], set[str]]:
     """Model spans plus the rule finders' spans; also the names the rules vouch for."""
-    found = cued_names(text) + acronym_long_forms(text) + area_places(text)
+    found = cued_names(text) + checked_long_forms(text, acronym_long_forms(text))
+    found += long_forms + area_places(text)
     if lang not in CAPITALISING:
         found += retype_runs(text, english_names(text), spans)  # English: capital runs
     else:
@@ -277,33 +272,22 @@ def _candidates(text: str, spans: list[Raw], lang: str | None) -> tuple[list[Raw
             and not straddles_person(text, r, runs)
         ]
         found += role_cued(text) + runs
+    if lang in CAPITALISING:  # 'British Prime' (Minister), '15 May Efforts'
+        found, spans = title_fragments(text, found), title_fragments(text, spans)
     vouched = {text[r.start : r.end] for r in found}
     return found + spans + gazetteer_places(text), vouched
 
 
 def _prepare(
-    text: str, spans: list[Raw], lang: str | None, acronyms: dict[str, str]
+    text: str, spans: list[Raw], lang: str | None, acronyms: tuple[dict[str, str], list[Raw]]
 ) -> tuple[list[Raw], set[str]]:
     """Model and rule spans, cleaned, completed and split; also the names rules vouch for."""
-    candidates, vouched = _candidates(text, spans, lang)
+    candidates, vouched = _candidates(text, spans, lang, acronyms[1])
     spans = clean_spans(text, trim_to_model(text, candidates, spans))
-    spans = extend_east_asian(text, split_compound(text, split_name_compounds(text, spans)))
-    spans = split_adjacent(text, add_known(text, spans, acronyms))
+    spans = split_compound(text, split_name_compounds(text, with_first_names(text, spans)))
+    spans = split_adjacent(text, add_known(text, extend_east_asian(text, spans), acronyms[0]))
+    spans = with_long_forms(spans, acronyms[1])  # cleaning drops 'Gemeinsame Stabschefs'
     return drop_headings(text, retype(text, split_place_tail(text, spans))), vouched
-
-
-_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][^\W\d_]+(?:-[A-Za-zà-ÿ][^\W\d_]*)?$")
-
-
-def person_shaped(name: str, places: Places) -> bool:
-    """'Lena Sørensen', 'Mikhaïl Degtiarev', 'Kim Jong-un': two to four name-shaped words
-    opening with a first name or an East Asian family name, no place and no organisation head."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
-        return False
-    if any(w in EN_ORG_HEADS or w in EN_LOC_HEADS for w in words) or places.canonical(name):
-        return False
-    return words[0] in EAST_ASIAN_SURNAMES or is_first_name(words[0])
 
 
 _PLACE_AFTER = re.compile(
@@ -334,7 +318,7 @@ class _Article:
             nominalised_verb(self.text, r, name) or (r.type == "PER" and is_lexicon_noun(name))
         ):
             return True
-        return self.keep.junk(r, name) or _demonym_adjective(self.text, r, name, self.places)
+        return self.keep.junk(r, name) or demonym_adjective(self.text, r, name, self.places)
 
     def settle(self, r: Raw, name: str) -> tuple[str, str]:
         """Full name and type of one mention: short forms take their full name, places,
@@ -383,14 +367,21 @@ def resolve(
 ) -> list[Mention]:
     """Raw typed spans -> Mentions with `canonical` (full name) and `role`; `lang` switches on
     the rules for languages that capitalise only names (English)."""
-    acronyms = acronyms_in(text)
-    spans, vouched = _prepare(text, spans, lang, acronyms)
+    acronyms, long_forms = definitions(text, lang)
+    spans, vouched = _prepare(text, spans, lang, (acronyms, long_forms))
     surfaces = {strip_genitive(text[r.start : r.end]) for r in spans}
     surfaces |= {w for name in surfaces for w in name.split()}
     canon = [
-        dictionary_form(genitive_stem(text[r.start : r.end], surfaces), surfaces, lang, r.type)
+        dictionary_form(
+            genitive_stem(text[r.start : r.end], surfaces, lang), surfaces, lang, r.type
+        )
         for r in spans
     ]
+    if lang == "de":  # 'des Internationalen Strafgerichtshofs' -> 'Internationaler ...'
+        canon = [
+            c if r.type == "PER" else base_form(c, text[max(0, r.start - 20) : r.start])
+            for r, c in zip(spans, canon, strict=True)
+        ]
     art = _article(text, spans, canon, lang, (acronyms, vouched, surfaces))
     art.noun_filter = noun_filter
     out: list[Mention] = []
