@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from chronik.stages.entities.gazetteer import PLACES, Places, place_key, role_gloss
+from chronik.stages.entities.gazetteer import (
+    PLACES,
+    Places,
+    is_first_name,
+    place_key,
+    role_gloss,
+)
 from chronik.stages.entities.lexicon import (
     ACRONYMS,
     COUNTRIES,
@@ -148,6 +154,9 @@ def split_compound(text: str, spans: list[Raw]) -> list[Raw]:
     out: list[Raw] = []
     for r in spans:
         toks = [(m.start(), m.end(), m.group(0)) for m in _NONSPACE.finditer(text, r.start, r.end)]
+        if r.type == "PER" and _genitive_person(toks, places):
+            out.append(r)
+            continue
         piece: list[tuple[int, int, str]] = []
         for i, tok in enumerate(toks):
             word = tok[2]
@@ -170,6 +179,18 @@ def split_compound(text: str, spans: list[Raw]) -> list[Raw]:
                     break  # 'Putins Bedarf': the rest is a common noun
         out.extend(_piece(piece, r.type, r.whole))
     return out
+
+
+def _genitive_person(toks: list[tuple[int, int, str]], places: Places) -> bool:
+    """'Michael Jacksons Album': a first name and a family name in the genitive are one
+    person, even when the family name is also a town ('Jackson'); not an East Asian family
+    name and a country or big city ('Kim Nordkoreas')."""
+    if len(toks) != 2 or not toks[1][2].endswith("s"):
+        return False
+    first, stem = toks[0][2], toks[1][2][:-1]
+    if first in EAST_ASIAN_SURNAMES or not is_first_name(first) or places.canonical(first):
+        return False
+    return not places.is_strong(stem) and stem not in COUNTRIES
 
 
 def _first_name_only(piece: list[tuple[int, int, str]]) -> bool:

@@ -35,8 +35,28 @@ def lower_tag(word: str) -> str:
         return ""
 
 
+@lru_cache(maxsize=50_000)
+def known_tag(word: str) -> str:
+    """HanTa's tag for the lowercased word when its lexicon backs every morpheme of the
+    analysis, else '': HanTa guesses a tag for any word ('röttgen' a verb, 'güllner' an
+    adjective), and a guess says nothing against a name."""
+    if not lower_tag(word):
+        return ""
+    try:
+        tagger = TAGGER.get()
+        _, morphs, tag = tagger.analyze(word.lower(), taglevel=3)
+        lexicon = tagger.LP_m_t
+        for morph, mtag in morphs:
+            if morph not in lexicon.get(tagger.tag2int.get(mtag, -1), ()):
+                return ""
+    except Exception:  # a tagger failure must not cost the article its entities
+        return ""
+    return str(tag)
+
+
 def is_common_noun(word: str) -> bool:
-    """True when HanTa's lexicon reads the lowercased word as a common noun (NN)."""
+    """True when HanTa reads the lowercased word as a common noun (NN). Guesses count here
+    (unlike in `is_other_word`): other rules read 'not a common noun' as 'a name'."""
     return lower_tag(word) == "NN"
 
 
@@ -56,9 +76,10 @@ def is_lexicon_noun(word: str) -> bool:
 
 
 def is_other_word(word: str) -> bool:
-    """True when HanTa reads the lowercased word as an adjective, adverb or verb: capitalised
-    only because it opens a sentence ('Offiziell', 'Spekuliert')."""
-    return lower_tag(word).startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO"))
+    """True when HanTa's lexicon reads the lowercased word as an adjective, adverb or verb:
+    capitalised only because it opens a sentence ('Offiziell', 'Spekuliert'); a guessed
+    reading is not enough ('Röttgen bestätigte', 'Güllner sagte')."""
+    return known_tag(word).startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO"))
 
 
 def is_verb(word: str) -> bool:

@@ -41,7 +41,7 @@ def _trim(text: str, s: int, e: int, whole: bool = False) -> tuple[int, int]:
     e = nl if nl != -1 else e
     toks = [(m.start(), m.end(), m.group(0)) for m in _NONSPACE.finditer(text, s, e)]
     for i, (_, _, word) in enumerate(toks):
-        if i > 0 and word[:1].islower() and word not in JOINERS and not whole:
+        if i > 0 and word[:1].islower() and not whole and not _inside_name(toks, i):
             toks = toks[:i]
             break
     while len(toks) > 1 and (
@@ -62,10 +62,44 @@ def _trim(text: str, s: int, e: int, whole: bool = False) -> tuple[int, int]:
 
 _INITIAL = re.compile(r"(?<=\s)[A-ZÄÖÜ]\.$")  # 'Nico G.', 'Claudia B.': the dot is the name's
 
+# short lowercase words inside names: 'Frankfurt am Main', 'Bundesamt für Gesundheit',
+# 'Theater der Zeit', 'Giacomo della Porta' ('und', 'in', 'mit', 'to', 'at' are not: they
+# join two names or a name and its place, 'Thomas to IR')
+CONNECTORS = frozenset(
+    """
+    am an im zu zum zur ob der des dem den die das für vom unter über auf
+    della delle degli dei dello el los las les
+    """.split()  # noqa: SIM905
+)
+
+
+def _inside_name(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """The lowercase word at i belongs to the name: a joiner ('von'), a particle glued to a
+    name ('al-Nuaimi'), or one of at most two short connectors before a capitalised word of
+    the span."""
+    word = toks[i][2]
+    if word in JOINERS or _PARTICLE_NAME.match(word):
+        return True
+    j = i
+    while j < len(toks) and (toks[j][2] in CONNECTORS or toks[j][2] in JOINERS) and j - i < 2:
+        j += 1
+    return j > i and j < len(toks) and toks[j][2][:1].isupper()
+
+
+# 'al-Nuaimi', 'el-Sisi', 'bin-Laden': a particle glued to a capitalised name
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|da|de|di|du)-[A-ZÄÖÜ]\w")
+# 'von Trotha', 'van der Vaart', 'de Gaulle': a name may open with its particles
+# ('der Bundestag' is no such name: an article opens no name on its own)
+_PARTICLES = re.compile(
+    r"(?:von|van|zu|de|da|di|del|della|du|ten|ter)(?:\s+(?:der|den|dem|de|la|le|zu))?\s+[A-ZÄÖÜ]"
+)
+
 
 def _lowercase_name(surface: str) -> bool:
     """'dpa', 'n-tv', 'iPhone', 'ots': one short or marked word starting lowercase is a name;
-    lowercase running text is not."""
+    lowercase running text is not; 'von Trotha', 'al-Nuaimi' are names with their particle."""
+    if _PARTICLES.match(surface) or _PARTICLE_NAME.match(surface):
+        return True
     return " " not in surface and (
         len(surface) <= 4 or any(c.isupper() or c.isdigit() or c == "-" for c in surface)
     )

@@ -25,6 +25,7 @@ from chronik.model import Article
 from chronik.stages.entities.capitals import capital_names
 from chronik.stages.entities.english import may_hold_name
 from chronik.stages.entities.ner import HeuristicNer, NerBackend, backend_for
+from chronik.stages.entities.recall import restore
 from chronik.stages.entities.resolve import resolve
 from chronik.stages.entities.spans import Raw
 
@@ -102,6 +103,8 @@ class EntityStage:
             warnings.append(f"entities: text after {self.max_chars} chars not analysed")
         spans = self._spans(article, text, limit, warnings)
         mentions = resolve(text, spans, lang=article.language)
+        if article.language in {None, "de"}:  # HanTa's noun reading is German
+            mentions = restore(text, spans, mentions)
         if warnings:
             meta = dict(article.meta)
             meta["warnings"] = [*meta.get("warnings", []), *warnings]
