@@ -91,6 +91,7 @@ class Quote(Span):
     speaker_entity_id: str | None = None
     addressee: str | None = None
     speaker_name: str | None = None  # resolved name ("er" -> "Dmitri Peskow"), quotes stage
+    medium: str | None = None  # who relays the words ("Reuters zitiert X"), quotes stage
 
 
 @dataclass(frozen=True)

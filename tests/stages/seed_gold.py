@@ -23,7 +23,9 @@ SEED_QUOTES: list[tuple[str, str, str, str | None]] = [
     ("000", "Wie alle unsere Nachbarn", "Peskow", "direct"),
     ("000", "die Staats- und Regierungschefs würden", "KCNA", "indirect"),
     ("000", "der Zug habe wahrscheinlich", "Chosun", "indirect"),
-    ("000", "Kim sei möglicherweise in seinem", "Kyodo", "indirect"),
+    # "Kyodo zitierte russische Beamte mit der Aussage, …": the officials speak, Kyodo is
+    # the medium (round 11: active and passive "zitiert" agree)
+    ("000", "Kim sei möglicherweise in seinem", "Beamte", "indirect"),
     ("000", "Es wird erwartet, dass die Waffengespräche", "Watson", "direct"),
     ("000", "Wir fordern die Demokratische", "Watson", "direct"),
     ("000", "Washington werde das Treffen genau", "Miller", None),

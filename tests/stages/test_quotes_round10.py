@@ -36,7 +36,7 @@ def test_perfect_auxiliary_after_a_quote_has_the_subject() -> None:
         "Gespräch mit einer Zeitung erklärt."
     )
     q = _find(text, "Schulen")
-    assert q.cue == "erklärt" and q.speaker_name == "Karl Brandt"
+    assert q.cue == "hatte erklärt" and q.speaker_name == "Karl Brandt"
 
 
 def test_passive_quoted_subject_speaks_not_the_medium() -> None:

@@ -211,7 +211,7 @@ def test_signalled_clause_is_indirect() -> None:
         ),
         "Treffen",
     )
-    assert q.cue == "signalisiert" and q.speaker_text == "Nordkorea"
+    assert q.cue == "hat signalisiert" and q.speaker_text == "Nordkorea"
 
 
 def test_listed_countries_accuse_together() -> None:

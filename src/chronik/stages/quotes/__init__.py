@@ -3,8 +3,9 @@
 Rules over quote marks, speech-verb cues and Konjunktiv I rather than a trained model: the
 closed vocabulary of cues carries most of the signal and keeps each decision explainable.
 See `marks` (direct), `indirect` (indirect, free indirect), `according` (according-to
-frames), `reported` (speech acts), `speakers` (noun phrases at the cue) and `resolve`
-(pronouns, roles, entity ids).
+frames), `reported` (speech acts), `speakers` (noun phrases at the cue), `media` (the
+agency or paper that relays someone's words: `Quote.medium`) and `resolve` (pronouns,
+roles, entity ids).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from chronik.model import Article, Quote
 from chronik.stages.quotes.common import split_sentences
 from chronik.stages.quotes.direct import find_direct
 from chronik.stages.quotes.indirect import find_indirect
+from chronik.stages.quotes.media import relay_media
 from chronik.stages.quotes.resolve import settle, to_quotes
 from chronik.stages.quotes.speakers import ENTITY_SPANS
 
@@ -34,6 +36,7 @@ def extract_quotes(
     token = ENTITY_SPANS.set(tuple((m.start, m.end, m.type) for m in mentions))
     try:
         found = find_direct(text, bounds) + find_indirect(text, bounds, lang)
+        relay_media(text, found)
     finally:
         ENTITY_SPANS.reset(token)
     return to_quotes(text, settle(found, text), tuple(mentions))

@@ -13,6 +13,14 @@ import re
 
 from chronik.stages.quotes.according import according, for_person, wie_last
 from chronik.stages.quotes.common import Found, find_cues, strip_span
+from chronik.stages.quotes.cue_gates import (
+    _CLAUSE_OPEN,
+    _act_object,
+    _closes_before_cue,
+    _conditional,
+    _names_as,
+    _quoted_name,
+)
 from chronik.stages.quotes.cues import (
     ACCORDING_BEFORE,
     DETERMINERS,
@@ -34,7 +42,7 @@ from chronik.stages.quotes.frames import (
 )
 from chronik.stages.quotes.mood import finite_verb, sentence_mood, word_mood
 from chronik.stages.quotes.passive import became_known, is_passive, passive_source
-from chronik.stages.quotes.reported import reported
+from chronik.stages.quotes.reported import hearsay, reported
 from chronik.stages.quotes.speakers import (
     _ADJ,
     _PREPS,
@@ -81,7 +89,7 @@ def find_indirect(text: str, bounds: list[tuple[int, int]], lang: str | None) ->
         if found is None and not _attributed(out, bounds, k - 1):
             found = _this_said(text, bounds, k)  # unless the claim names its own source
         if found is None and lang in {"de", None}:
-            found = _free(text, s, e, k - prev_quoted)
+            found = _free(text, s, e, k - prev_quoted) or hearsay(text, s, e, k - prev_quoted)
             act = (
                 reported(text, s, e) if found is not None and not _long_quoted(text, s, e) else None
             )
@@ -217,16 +225,6 @@ def _sentence(text: str, s: int, e: int, lang: str | None) -> Found | None:
     return found or reason_frame(text, s, e)
 
 
-_SUBORDINATORS = words("falls wenn weil obwohl nachdem bevor sobald solange sofern")
-
-
-def _conditional(text: str, s: int, c0: int) -> bool:
-    """The cue sits in a fronted adverbial clause ("Falls …", "Weil …", "Als …")."""
-    clause = max(s, *(text.rfind(c, s, c0) + 1 for c in ",;:"))
-    first = _WORD.search(text, clause, c0)
-    return first is not None and first.group().lower() in _SUBORDINATORS
-
-
 def _outer_frame(text: str, s: int, e: int, first: Found) -> Found:
     """ "Die Leute riefen, dass …, sagte X." / "…, wie gut sie informiert sind, erklärte X.":
     a cue that closes the sentence with its speaker frames everything before it, so an
@@ -255,11 +253,6 @@ def _added_after_direct(text: str, s: int, e: int) -> Found | None:
     return found if found is not None and found.start > m.end() else None
 
 
-def _closes_before_cue(seg: str) -> bool:
-    m = re.search(r"[“”\"«»][\s,]*(so|sagte|sagten|fügte|erklärte|said|betonte|meinte)\b", seg)
-    return bool(m)
-
-
 def _cue_first(text: str, s: int, e: int, from_: int | None = None) -> Found | None:
     for cue in find_cues(text, s if from_ is None else from_, e):
         if re.search(r"[“”\"«»]\s*,?\s*$", text[s : cue.start]) and not _quoted_name(
@@ -269,9 +262,11 @@ def _cue_first(text: str, s: int, e: int, from_: int | None = None) -> Found | N
         if _clause_before(text[s : cue.start]) and not _THAT.match(text[cue.end : e]):
             continue  # "…, sagte X, der Sprecher": a cue after its clause (`_cue_last`)
         rest = text[cue.end : e]
-        m = re.search(r",\s*|:\s+(?=[^„“\"»])|\s(?=dass\b|that\b|ob\b)", rest)
+        m = _CLAUSE_OPEN.search(rest)
         if m is not None and _names_as(cue.text, rest[: m.start()]):
             continue  # "bezeichnete X als fatal, da …": the act is reported, not the clause
+        if m is not None and _act_object(cue.text, rest[: m.start()], rest[m.end() :]):
+            continue  # "sprach von 800 Autos, die …": a reported act (`reported`)
         if m is None or len(TOKEN.findall(rest[: m.start()])) > MAX_GAP_TOKENS:
             if cue.text in {"said", "says", "told", "added", "warned", "stated"}:
                 m = re.match(r"\s*", rest)
@@ -311,18 +306,6 @@ def _cue_first(text: str, s: int, e: int, from_: int | None = None) -> Found | N
 
 
 _FORECASTS = words("erwartet angenommen vermutet geschätzt befürchtet")
-_NAME_IN_MARKS = re.compile(r"[„“\"»«]([A-ZÄÖÜ][^„“”\"»«.,!?:;]{0,40})[“”\"«»]\s*$")
-
-
-def _quoted_name(head: str) -> bool:
-    """The marks before a cue enclose a short title ("Die Zeitung „Yemen Observer“
-    berichtet"), not the quote that the cue attributes."""
-    m = _NAME_IN_MARKS.search(head)
-    return m is not None and len(m.group(1).split()) <= 4
-
-
-def _names_as(cue: str, gap: str) -> bool:
-    return cue.startswith(("bezeichn", "nannte", "nennt")) and bool(re.search(r"\bals\b", gap))
 
 
 def _cue_last(text: str, s: int, e: int) -> Found | None:

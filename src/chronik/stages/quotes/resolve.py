@@ -10,25 +10,24 @@ else from the noun phrase itself. Pronouns ("er", "sie", "he") and bare roles
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from chronik.model import Mention, Quote
 from chronik.stages.quotes.common import Found
-from chronik.stages.quotes.cues import FUNCTION_CAPS, ROLE_SUFFIX, words
-from chronik.stages.quotes.gender import agrees, np_gender
+from chronik.stages.quotes.cue_form import with_auxiliary
+from chronik.stages.quotes.cues import FUNCTION_CAPS, ROLE_SUFFIX
+from chronik.stages.quotes.gender import np_gender
 from chronik.stages.quotes.mentions import (
     by_role,
     head_mention,
-    latest_any,
-    latest_subject,
     name_of,
     person_gender,
     whole_word,
 )
-from chronik.stages.quotes.speakers import SpeakerNP, np_after
-from chronik.stages.quotes.subjects import _institution
+from chronik.stages.quotes.pronouns import Seen, _pronoun_gender, _recent_person
+from chronik.stages.quotes.speakers import SpeakerNP
 
 INHERIT_CHARS = 700
-Seen = tuple[int, str, str | None, str | None]  # (end of their words, name, role, gender)
 _ACRONYM = re.compile(
     r"^[\W\d]*[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9 .&/-]*[\W]*$"
 )  # how far back an unattributed quote looks for its speaker
@@ -136,7 +135,10 @@ def to_quotes(text: str, found: list[Found], mentions: tuple[Mention, ...]) -> l
     history: list[Seen] = []
     for f in found:
         sp = f.speaker
-        name, eid = (None, None) if sp is None else _name(text, sp, f.start, history, mentions)
+        ref = sp
+        if sp is not None and sp.pronoun and "medium_at" in f.extra:
+            ref = replace(sp, start=min(sp.start, int(f.extra["medium_at"])))  # not the medium
+        name, eid = (None, None) if ref is None else _name(text, ref, f.start, history, mentions)
         if sp is not None and name:
             gender = (
                 _pronoun_gender(sp, history, name) if sp.pronoun else _np_gender(text, sp, mentions)
@@ -150,13 +152,14 @@ def to_quotes(text: str, found: list[Found], mentions: tuple[Mention, ...]) -> l
                 end=f.end,
                 text=text[f.start : f.end],
                 type=f.type,
-                cue=f.cue,
+                cue=with_auxiliary(text, f),
                 speaker_text=None if sp is None else sp.text,
                 speaker_start=None if sp is None else sp.start,
                 speaker_end=None if sp is None else sp.end,
                 speaker_entity_id=eid,
                 addressee=_addressee(text, f),
                 speaker_name=name,
+                medium=f.extra.get("medium"),
             )
         )
     return out
@@ -239,149 +242,7 @@ _DEFINITE = frozenset(["der", "die", "des", "dem", "den", "the"])  # "ein Sprech
 _INDEFINITE = frozenset(["ein", "eine", "einer", "eines", "einem", "einen", "a", "an"])
 
 
-# "seiner Meinung nach": a possessive refers like its personal pronoun
-_AS_PRONOUN = {"seiner": "er", "dessen": "er", "ihrer": "sie", "deren": "sie"}
-
-
-def _recent_person(
-    text: str,
-    pos: int,
-    history: list[Seen],
-    mentions: tuple[Mention, ...],
-    sp: SpeakerNP,
-) -> tuple[str | None, str | None]:
-    """The latest speaker or named subject before the pronoun that agrees with it in gender
-    and number ("sie" skips "Minister Jan Ott" for "Sprecherin Eva Horn")."""
-    at, pron = sp.start, _AS_PRONOUN.get(sp.text.lower(), sp.text)
-    best: tuple[int, str] | None = None
-    for hpos, name, _, gender in history:
-        if pos - hpos > 3000 or not agrees(pron, gender):
-            continue
-        seen = max(hpos, _last_subject_use(text, name.split()[-1], at))
-        if best is None or seen >= best[0]:
-            best = (seen, name)
-    if mentions:
-        found = _by_mentions(text, pron, at, best, mentions)
-        return found if found[0] else (_last_collective(text, at, pron), None)
-    subj = _last_named_subject(text, at)
-    if (
-        subj is not None
-        and agrees(pron, np_gender(subj[1]))
-        and (best is None or subj[0] > best[0])
-    ):
-        best = subj
-    if best is None:
-        best = _last_gendered_name(text, at, pron)
-    return (best[1], None) if best else (_last_collective(text, at, pron), None)
-
-
-_COLLECTIVE = re.compile(
-    r"\b([Dd]ie|[Dd]er|[Dd]as)\s+(?:[a-zäöü]\w*(?:e|en)\s+){0,2}[A-ZÄÖÜ][\w-]+"
-)
-_PP_BEFORE = re.compile(r"\b(?:[a-zäöü]+)\s*$")
-
-
-def _last_collective(text: str, at: int, pron: str) -> str | None:
-    """Last resort for "sie": the nearest earlier institution in subject case that agrees
-    ("… hat die Gewerkschaft der Polizei abgelehnt. Sie bezeichnet …"); one inside a
-    prepositional or genitive phrase ("von der Polizei", "Sprecher der Polizei") is none."""
-    if pron.lower() not in {"sie", "they"}:
-        return None
-    last: str | None = None
-    for m in _COLLECTIVE.finditer(text, max(0, at - 600), at):
-        if m.group(1).lower() != "die":
-            continue
-        prev = _PP_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        if prev is not None and prev.group().strip() in _PP_WORDS:
-            continue
-        sp = np_after(text, m.start(), at)
-        if sp is None or not _institution(sp.text) or not agrees(pron, np_gender(sp.text)):
-            continue
-        last = sp.name or " ".join(sp.text.split()[1:])
-    return last
-
-
-_PP_WORDS = words(
-    "von vom mit bei für gegen über durch an auf in aus zu nach unter vor hinter neben um"
-)
-
-
-def _by_mentions(
-    text: str, pron: str, at: int, best: tuple[int, str] | None, mentions: tuple[Mention, ...]
-) -> tuple[str | None, str | None]:
-    """The later of the last agreeing speaker (`best`) and the last agreeing subject
-    mention; failing both, the last agreeing mention anywhere."""
-    subj = latest_subject(text, pron, mentions, at)
-    if subj is not None and (best is None or subj[0] > best[0]):
-        return name_of(subj[1]), subj[1].entity_id
-    if best is not None:
-        ment = next((m for m in reversed(mentions) if m.end <= at and name_of(m) == best[1]), None)
-        return best[1], ment.entity_id if ment else None
-    last = latest_any(text, pron, mentions, at)
-    return (name_of(last), last.entity_id) if last else (None, None)
-
-
-_NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+){1,3}")
-
-
-def _last_gendered_name(text: str, at: int, pron: str) -> tuple[int, str] | None:
-    """Last resort: the nearest earlier personal name whose known gender fits the pronoun
-    ("Danach meldete sich Minister Jan Ott zu Wort. … sagte er")."""
-    last: tuple[int, str] | None = None
-    for m in _NAME_RUN.finditer(text, max(0, at - 1500), at):
-        words = m.group().split()
-        while words and (words[0] in FUNCTION_CAPS or ROLE_SUFFIX.search(words[0])):
-            words = words[1:]
-        gender = np_gender(m.group())
-        if len(words) >= 2 and gender in {"m", "f"} and agrees(pron, gender):
-            last = (m.start(), " ".join(words))
-    return last
-
-
-def _pronoun_gender(sp: SpeakerNP, history: list[Seen], name: str) -> str | None:
-    """A resolved pronoun passes on the gender of its antecedent (or its own, if definite)."""
-    for _, seen_name, _, gender in reversed(history):
-        if seen_name == name and gender is not None:
-            return gender
-    return np_gender(name) or {"er": "m", "seiner": "m", "he": "m", "she": "f"}.get(sp.text.lower())
-
-
-_NAMED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?“”\"]\s)|(?<=\n))((?:[A-ZÄÖÜ][\w'’-]+\s){1,3})(?=[a-zäöü]+\b)"
-)
-
-
-def _last_named_subject(text: str, at: int) -> tuple[int, str] | None:
-    """The last sentence-initial personal name before `at` ("Wladimir Putin lobte …")."""
-    last: tuple[int, str] | None = None
-    for m in _NAMED_SUBJECT.finditer(text, max(0, at - 1500), at):
-        names = m.group(1).split()
-        while names and (names[0] in FUNCTION_CAPS or ROLE_SUFFIX.search(names[0])):
-            names = names[1:]
-        if len(names) >= 2 and not any(w in FUNCTION_CAPS for w in names):
-            last = (m.start(1), " ".join(names))
-    return last
-
-
-_SUBJECT_PREFIX = re.compile(r"(?:[.!?:\n]\s*|\b(?:sagte|erklärte|betonte)\s)$")
-_LOWER_NEXT = re.compile(r"\s+[a-zäöü]")
 _NAMES_BEFORE = re.compile(r"(?:[A-ZÄÖÜ][\w'’-]+\s){1,3}$")
-
-
-def _last_subject_use(text: str, surname: str, at: int) -> int:
-    """Where `surname` last stood as a subject before `at` ("Putin lobte …"), or -1.
-
-    Plain `str.find` plus fixed patterns: a pattern compiled per name missed re's cache
-    and was the stage's hot spot."""
-    last = -1
-    i = text.find(surname, max(0, at - 1500), at)
-    while i != -1:
-        nxt = _LOWER_NEXT.match(text, i + len(surname), at)
-        pre = _SUBJECT_PREFIX.search(text, max(0, i - 12), i) if i else None
-        if nxt and (i == 0 or pre):
-            last = pre.start() if pre else 0
-        i = text.find(surname, i + 1, at)
-    return last
 
 
 def _expand(text: str, name: str, before: int) -> str:
