@@ -11,9 +11,10 @@ import re
 
 from chronik.stages.quotes.common import Found, find_cues, strip_span
 from chronik.stages.quotes.cues import ACCORDING_BEFORE, ACCORDING_POST
+from chronik.stages.quotes.lead import _institution
 from chronik.stages.quotes.mood import sentence_mood
 from chronik.stages.quotes.speakers import ENTITY_SPANS, SpeakerNP, np_after, np_before
-from chronik.stages.quotes.subjects import _institution
+from chronik.stages.quotes.titles import has_quoted_words
 
 _POSS = frozenset(["seiner", "ihrer", "deren", "dessen"])
 
@@ -108,5 +109,5 @@ def for_person(text: str, s: int, e: int) -> Found | None:
     if _COPULA.match(text, end, e) is None:
         return None
     q0, q1 = strip_span(text, end, e)
-    kind = "mixed" if re.search(r"[„“\"»«]", text[q0:q1]) else "indirect"
+    kind = "mixed" if has_quoted_words(text, q0, q1) else "indirect"
     return Found(q0, q1, kind, cue="für", speaker=sp) if q1 - q0 > 10 else None

@@ -115,13 +115,17 @@ _GRANTED = frozenset(["Priorität", "Vorrang", "Vorzug", "Frist", "Recht", "Rech
 
 def _joined_sense(toks: list[tuple[int, int, str]], i: int) -> bool:
     """A joined verb in its speech sense: "ausgeht" only after "davon" ("die Gefahr, die von
-    X ausgeht" is no assumption), "eingeräumt" not with a granted thing as object."""
+        X ausgeht" is no assumption), "eingeräumt" not with a granted thing as object, "meldet
+    sich" only "zu Wort" or "mit den Worten"."""
     w = toks[i][2]
     before = {t[2] for t in toks[max(0, i - 8) : i]}
     if w in {"ausgeht", "ausging"}:
         return "davon" in before
     if w in {"eingeräumt", "einräumte"}:
         return before.isdisjoint(_GRANTED)
+    if w.startswith("meld") and i + 1 < len(toks) and toks[i + 1][2] == "sich":
+        words = {t[2] for t in toks[i + 2 : i + 7]}  # "Zeugen melden sich": contact
+        return not words.isdisjoint({"Wort", "Worten"})  # "zu Wort", "mit den Worten"
     return True
 
 

@@ -6,20 +6,13 @@ import re
 from bisect import bisect_right
 
 from chronik.stages.quotes.common import Found, find_cues
+from chronik.stages.quotes.lead import _institution, is_person_like, lead_subject
 from chronik.stages.quotes.marks import find_marked
 from chronik.stages.quotes.mood import sentence_mood
+from chronik.stages.quotes.sources import mention_near, source_after, source_before
 from chronik.stages.quotes.speakers import ENTITY_SPANS, SpeakerNP, np_after, np_before
-from chronik.stages.quotes.subjects import (
-    _institution,
-    aux_before,
-    is_person_like,
-    lead_subject,
-    mention_near,
-    source_after,
-    source_before,
-    subject_after,
-    subject_around,
-)
+from chronik.stages.quotes.subjects import aux_before, subject_after, subject_around
+from chronik.stages.quotes.titles import is_title
 
 _AFTER = re.compile(r"^[\s,.]*(?:(so|according to)\s+|)")
 _SENTENCEY = re.compile(r"[.!?…]\s*[“”\"«»‘’'›‹]$")
@@ -38,7 +31,9 @@ def find_direct(text: str, bounds: list[tuple[int, int]]) -> list[Found]:
         found.extra["depth"] = str(mk.depth)
         found.extra["content"] = text[mk.start + 1 : mk.end - 1]
         found.extra["lead"] = "1" if text[lo : mk.start].strip() else ""
-        if (
+        if is_title(text, mk.start, mk.end):
+            found.extra["title"] = found.extra["short"] = "1"  # a name: dropped in settle
+        elif (
             not _attach_after(text, found, hi)
             and not _attach_before(text, found, lo)
             and not _attach_next(text, found, bounds, starts, hi)
@@ -187,7 +182,7 @@ def _attach_after(text: str, q: Found, hi: int) -> bool:
 
 
 # "„…“, hatte X … erklärt" / "„…“ wird X im Blatt Y zitiert": the auxiliary's subject
-_SHORT_NAME = re.compile(r"(?<=\s)[„»][A-ZÄÖÜ][^„“”»«.!?,]{0,40}[“«](?=[\s,.])")
+_SHORT_NAME = re.compile(r"(?<=\s)[„»][A-ZÄÖÜ][^„“”»«.!?,]{0,40}[“«](?=[\s,.-])")
 _PERFECT_AFTER = re.compile(r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|wird|wurde)\s+")
 _THIS = re.compile(r"\s*(?:Dies|Das|So|Diese Worte|Dieses)\s+")
 
@@ -261,10 +256,10 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
     head = text[lo : q.start]
     if re.search(r",\s*$", head):
         return _attach_comma(text, q, lo)
-    if not re.search(r":\s*$", head):
+    colon = _colon(head, lo)
+    if colon is None:
         return False
-    cues = find_cues(text, lo, q.start)
-    colon = lo + head.rstrip().rfind(":")
+    cues = find_cues(text, lo, colon)
     if cues:
         cue = cues[-1]
         if cue.text.endswith(" es"):  # "Auf der Homepage heißt es: „…“" / "heißt es im Brief:"
@@ -275,6 +270,9 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
         sp = sp or lead_subject(text, lo, cue.start)
         sp = sp or mention_near(text, lo, (cue.start, cue.end), colon)
         return _set(q, cue.text, sp)
+    if text[colon] != ":":  # "Er begrüßte sie mit den Worten „…“": the clause's subject
+        sp = lead_subject(text, lo, colon)
+        return _set(q, None, sp if is_person_like(sp) else None)
     if len(text[lo:colon].split()) <= 4:
         sp = np_before(text, colon, lo) or lead_subject(text, lo, colon)
         return _set(q, ":", sp)  # "Merkel: „…“" / "Der Text lautete: „…“"
@@ -287,6 +285,21 @@ def _attach_before(text: str, q: Found, lo: int) -> bool:
             return False
         return _set(q, None, None if _possessed(sp) else sp)
     return False
+
+
+# "zitierte Ott mit den Worten „…“": the phrase introduces the words as a colon would
+_WITH_WORDS = re.compile(
+    r"\bmit\s+(?:den|dem|der|diesen|folgenden|seinen|ihren|deutlichen|klaren)\s+"
+    r"(?:[a-zäöüß]+en\s+)?(?:Worten|Satz|Aussage|Zitat)\s*:?\s*$"
+)
+
+
+def _colon(head: str, lo: int) -> int | None:
+    """Where the introduction before a quote ends: its colon, or "mit den Worten"."""
+    if re.search(r":\s*$", head):
+        return lo + head.rstrip().rfind(":")
+    m = _WITH_WORDS.search(head)
+    return None if m is None else lo + m.start()
 
 
 _OBJECT_PRONOUN = re.compile(r"\b(?:ihn|ihm|ihnen|[Ss]ein(?:e[mnrs]?)?|Ihm|Ihn|Ihnen)\b")

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from chronik.stages.quotes.common import Cue, Found, strip_span
+from chronik.stages.quotes.lead import _institution, lead_subject
 from chronik.stages.quotes.mood import sentence_mood
 from chronik.stages.quotes.speakers import SpeakerNP, np_after
-from chronik.stages.quotes.subjects import _institution, lead_subject
+from chronik.stages.quotes.titles import has_quoted_words
 
 _OPENERS = '„“"»«'
 
@@ -93,4 +94,4 @@ def reported_clause(text: str, q0: int, q1: int) -> bool:
 
 
 def quote_kind(text: str, q0: int, q1: int) -> str:
-    return "mixed" if any(c in text[q0:q1] for c in _OPENERS) else "indirect"
+    return "mixed" if has_quoted_words(text, q0, q1) else "indirect"

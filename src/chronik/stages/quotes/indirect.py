@@ -40,9 +40,11 @@ from chronik.stages.quotes.frames import (
 from chronik.stages.quotes.frames import (
     reported_clause as _reported_clause,
 )
+from chronik.stages.quotes.lead import lead_subject
 from chronik.stages.quotes.mood import finite_verb, sentence_mood, word_mood
 from chronik.stages.quotes.passive import became_known, is_passive, passive_source
 from chronik.stages.quotes.reported import hearsay, reported
+from chronik.stages.quotes.sources import mention_near, source_after, source_before
 from chronik.stages.quotes.speakers import (
     _ADJ,
     _PREPS,
@@ -53,10 +55,6 @@ from chronik.stages.quotes.speakers import (
 from chronik.stages.quotes.subjects import (
     _shared_aux_subject,
     aux_before,
-    lead_subject,
-    mention_near,
-    source_after,
-    source_before,
     subject_after,
     subject_around,
 )

@@ -5,7 +5,7 @@ quotes all cost O(n). Marks are typed by style (German „…“, guillemets, En
 straight "…", single ‚…‘ and ‹…›); straight and English marks are classified as opening
 or closing by their neighbours. An opening mark that never closes is dropped, except that a
 new opening mark of the same style implicitly closes it (a frequent machine-translation and
-scraping defect: „A. „B“, sagte X).
+scraping defect: „A. „B“, sagte X) unless two closers follow it (true nesting, `_nests`).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def find_marked(text: str) -> list[Marked]:
         style_o = _opener_style(ch, text, i)
         if style_o is None:
             continue
-        if stack and stack[-1][0] == style_o and style_o in '„»“"':
+        if stack and stack[-1][0] == style_o and style_o in '„»“"' and not _nests(text, i):
             # same style reopened: close the previous stretch implicitly before this mark
             _, start = stack.pop()
             end = _rstrip(text, start, i)
@@ -95,6 +95,29 @@ def find_marked(text: str) -> list[Marked]:
         stack.append((style_o, i))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+NEST_LOOKAHEAD = 600
+
+
+def _nests(text: str, i: int) -> bool:
+    """ "„Er nannte das „Unsinn“ und ging“": a German opening mark inside an open German
+    quote nests when two closers follow before the next opener or paragraph break (the
+    inner one's and the outer one's); otherwise the first quote simply lacked its closer."""
+    ch = text[i]
+    if ch not in "„»":
+        return False
+    closers = _CLOSERS[ch]
+    seen = 0
+    for j in range(i + 1, min(len(text), i + NEST_LOOKAHEAD)):
+        c = text[j]
+        if c == ch or (c == "\n" and text[j + 1 : j + 2] == "\n"):
+            return False
+        if c in closers and (ch != "„" or c != '"' or _role(text, j) != "open"):
+            seen += 1
+            if seen == 2:
+                return True
+    return False
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

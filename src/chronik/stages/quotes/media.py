@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from chronik.stages.quotes.common import Found
+from chronik.stages.quotes.lead import _institution, is_person_like, lead_subject
 from chronik.stages.quotes.speakers import SpeakerNP, _make, _tokens, np_after
-from chronik.stages.quotes.subjects import _institution, is_person_like, lead_subject
 
 _CITE = re.compile(r"\b(?:zitiert|zitierte|zitierten|zitieren)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|werden|wurden|worden)\b")

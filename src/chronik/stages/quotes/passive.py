@@ -6,13 +6,9 @@ from __future__ import annotations
 import re
 
 from chronik.stages.quotes.common import Found, strip_span
+from chronik.stages.quotes.lead import _institution, is_person_like, lead_subject
+from chronik.stages.quotes.sources import source_before
 from chronik.stages.quotes.speakers import SpeakerNP, np_after
-from chronik.stages.quotes.subjects import (
-    _institution,
-    is_person_like,
-    lead_subject,
-    source_before,
-)
 
 _AUX = re.compile(r"\b(?:wurde|wurden|wird|werden|war|waren|ist|sind|worden)\b")
 _PP_SOURCE = re.compile(r"\b(?:Bericht|Berichten|Meldung|Mitteilung|Erklärung|Schreiben|Angaben)\b")

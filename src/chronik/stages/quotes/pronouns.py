@@ -12,9 +12,9 @@ import re
 from chronik.model import Mention
 from chronik.stages.quotes.cues import FUNCTION_CAPS, ROLE_SUFFIX, words
 from chronik.stages.quotes.gender import agrees, np_gender
+from chronik.stages.quotes.lead import _institution
 from chronik.stages.quotes.mentions import latest_any, latest_subject, name_of
 from chronik.stages.quotes.speakers import SpeakerNP, np_after
-from chronik.stages.quotes.subjects import _institution
 
 Seen = tuple[int, str, str | None, str | None]  # (end of their words, name, role, gender)
 

@@ -16,14 +16,10 @@ import re
 from chronik.stages.quotes.common import Found, strip_span
 from chronik.stages.quotes.cues import words
 from chronik.stages.quotes.frames import quote_kind
+from chronik.stages.quotes.lead import _institution, lead_subject
+from chronik.stages.quotes.sources import source_before
 from chronik.stages.quotes.speakers import SpeakerNP, np_after
-from chronik.stages.quotes.subjects import (
-    _before_skipping_adverbs,
-    _fronted,
-    _institution,
-    lead_subject,
-    subject_around,
-)
+from chronik.stages.quotes.subjects import _before_skipping_adverbs, _fronted, subject_around
 
 # finite verb forms (3rd person, present and past) -> particles ("+ab": separable, closing
 # the clause) or a preposition the clause needs ("" = none). Stems are kept few and
@@ -144,7 +140,25 @@ def reported(text: str, s: int, e: int) -> Found | None:
         found = Found(q0, q1, "reported", speaker=sp)
         found.extra["act"] = m.group()
         return found
-    return None
+    return talk_of(text, s, e)
+
+
+_TALK_OF = re.compile(r"\b(?:ist|war|sei|wäre)\b[^.;:]{0,80}?\bvon\b[^.;:]{3,160}\bdie\s+Rede\b")
+
+
+def talk_of(text: str, s: int, e: int) -> Found | None:
+    """ "In ersten Agenturmeldungen war von US-Bürgern die Rede": the idiom reports what a
+    source said; the source is the phrase fronted before the verb."""
+    m = _TALK_OF.search(text, s, e)
+    if m is None:
+        return None
+    sp = source_before(text, s, m.start())
+    if sp is None or not text[s : m.start()].strip():
+        return None
+    q0, q1 = strip_span(text, s, e)
+    found = Found(q0, q1, "reported", cue=m.group().split()[0], speaker=sp)
+    found.extra["act"] = "Rede"
+    return found
 
 
 def _act_verdict(text: str, s: int, e: int, m: re.Match[str]) -> str:

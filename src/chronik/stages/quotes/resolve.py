@@ -53,10 +53,13 @@ def settle(found: list[Found], text: str = "") -> list[Found]:
             f.speaker, f.cue = outer.speaker, outer.cue
         if outer is not None and f.type != "direct":
             continue  # an indirect clause inside a longer quote
+        if f.type == "direct" and f.extra.get("title"):
+            continue  # „Bild“, Operation „Wüstensturm“: a quoted name, no speech
         if f.type == "direct" and _ACRONYM.match(f.extra.get("content", "")):
             continue  # „NYT“, „G7“: a name in marks, not a quote
         kept.append(f)
     kept = [f for f in kept if f.type == "direct" or not _crosses_direct(f, kept)]
+    kept = [f for f in kept if f.type == "direct" or not _speaker_quoted(f, kept)]
     _fill_forward(kept, text)
     _fill_backward(kept)
     for f in kept:  # "Kim strebe an, dass „…“": the marked part speaks with its clause
@@ -85,6 +88,16 @@ def _crosses_direct(f: Found, found: list[Found]) -> bool:
         and d.start < f.end
         and f.start < d.end
         and not (f.start <= d.start and d.end <= f.end)
+        for d in found
+    )
+
+
+def _speaker_quoted(f: Found, found: list[Found]) -> bool:
+    """ "„Sie rief ‚Halt!‘ und lief weg“, berichtete X": a cue and subject inside someone's
+    quoted words frame nothing outside them."""
+    sp = f.speaker
+    return sp is not None and any(
+        d.type == "direct" and d.start < sp.start < d.end and not d.start <= f.start < d.end
         for d in found
     )
 

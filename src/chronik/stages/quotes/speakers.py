@@ -25,10 +25,13 @@ from chronik.stages.quotes.cues import (
 )
 from chronik.stages.quotes.mood import word_class
 from chronik.stages.quotes.names import PARTICLE_HINT, noble
+from chronik.stages.quotes.titles import join_titles
 
 TITLES = frozenset(["Dr.", "Prof.", "Mag.", "Ing.", "Dipl.-Ing."])  # "Dr. Scot Refsland"
 TOKEN = re.compile(
-    r"(?:Dr|Prof|Mag|Ing|Dipl\.-Ing)\.(?=\s)|[A-ZÄÖÜ]\.(?=\s[A-ZÄÖÜ])|\w+(?:[-'’.]\w+)*|[^\w\s]"
+    r"[„»][A-ZÄÖÜ][^„“”»«.!?,\n]{0,40}[“«]-\w[\w-]*"  # "„Bild“-Chefredakteur": one word
+    r"|[A-ZÄÖÜ]\w*-\s(?:und|oder)\s[A-ZÄÖÜ]\w*(?:-\w+)*"  # "Luft- und Raumfahrt": one word
+    r"|(?:Dr|Prof|Mag|Ing|Dipl\.-Ing)\.(?=\s)|[A-ZÄÖÜ]\.(?=\s[A-ZÄÖÜ])|\w+(?:[-'’.]\w+)*|[^\w\s]"
 )
 _GENITIVE = frozenset(["des", "der", "von", "vom", "of"])
 _ADJ = re.compile(r"^[a-zäöüß][\w-]*(e|en|er|es|em)$")
@@ -66,6 +69,8 @@ _NAME_PART = re.compile(
     r"^(?:[A-ZÄÖÜ]|(?:el|al|ad|as|bin|ibn|van|von|de|da|di|du|le|la)-[A-ZÄÖÜ])[\w'’-]*\.?$"
     r"|^(?:[Vv][oa]n(?: de[rn])?|zu|de) [A-ZÄÖÜ][\w'’-]*$"  # "von der Leyen" (`_noble`)
     r"|^[a-zäöü]\w*-[A-ZÄÖÜ][\w'’-]*$"  # "documenta-Homepage", "eBay-Chef"
+    r"|^[A-ZÄÖÜ]\w*- (?:und|oder) [A-ZÄÖÜ][\w-]*$"  # "Luft- und Raumfahrt"
+    r"|^[„»][A-ZÄÖÜ].*[“«](?:-[A-ZÄÖÜ][\w-]*)?$"  # "„Bild“-Chefredakteur", a quoted name
     r"|^\d+-[Jj]ährige[nr]?$"  # "der 81-jährige": a nominalised age is a person
 )
 # numerals inside a noun phrase ("der drei Organisationen", "die 27 Mitgliedstaaten")
@@ -93,10 +98,14 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     toks = [
         (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
     ]
+    if "„" in text[start:end] or "»" in text[start:end]:
+        toks = join_titles(text, toks)
     return noble(text, toks) if PARTICLE_HINT.search(text, start, end) else toks
 
 
-_NOT_ADJ = frozenset(["über", "unter", "hinter", "wider", "oder", "aber", "sowie", "gegen", "wie"])
+# demonstratives open a new noun phrase ("hatte „Kicker“ diese Entscheidung"); "dieser" may
+# be a genitive inside one
+_NOT_ADJ = words("über unter hinter wider oder aber sowie gegen wie diese dieses diesen jene jenes")
 
 
 def _adj_at(toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -120,7 +129,7 @@ def _make(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
         toks = toks[:-1]  # "so Foglar Freitagabend": the time is no part of the speaker
     if not toks or _dateline(text, toks[0][0], toks[-1][1]):
         return None
-    words = [t[2] for t in toks]
+    words = [w for t in toks for w in _title_words(t[2])]
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return SpeakerNP(toks[0][0], toks[0][1], words[0], None, pronoun=True)
     if not any(_is_cap(w) for w in words):
@@ -130,6 +139,11 @@ def _make(text: str, toks: list[tuple[int, int, str]]) -> SpeakerNP | None:
     start, end = toks[0][0], toks[-1][1]
     name = _checked_name(text, words, _name_in(words), start, end)
     return SpeakerNP(start, end, text[start:end], name, role=_role_in(words))
+
+
+def _title_words(word: str) -> list[str]:
+    """The words of a joined quoted name ("„New York Times“"), marks apart, as before."""
+    return TOKEN.findall(word) if word[-1:] in "“«" and len(word) > 1 else [word]
 
 
 def _dateline(text: str, start: int, end: int) -> bool:

@@ -3,44 +3,35 @@
 German puts the finite verb second: the subject is the first constituent ("Peskow sagte") or
 follows the verb when something else was fronted ("Am Montag sagte Peskow", "Gegenüber
 Spiegel Online berichtete Michael Gordon"). These helpers pick between the noun phrases that
-`speakers` reads on either side of a cue, and find a clause's subject when there is no cue
-verb at all (a colon before a quote; the reporting sentence before free indirect speech).
+`speakers` reads on either side of a cue. A clause without a cue verb is `lead`'s job, an
+impersonal cue ("hieß es") `sources`'.
 """
 
 from __future__ import annotations
 
 import re
 
-from chronik.stages.quotes.cues import DETERMINERS, PRONOUNS, words
+from chronik.stages.quotes.cues import words
+from chronik.stages.quotes.lead import (
+    _CLAUSE_OPENERS,
+    _OBLIQUE,
+    ADVERBS,
+    _institution,
+    is_person_like,
+    lead_subject,
+)
 from chronik.stages.quotes.mood import finite_verb
 from chronik.stages.quotes.speakers import (
     _PREPS,
     _TIME,
     ENTITY_SPANS,
     SpeakerNP,
-    _adj_at,
     _back_np,
-    _is_cap,
     _make,
-    _temporal,
     _tokens,
     np_after,
     np_before,
 )
-
-# adverbs that may sit between a finite verb and its subject ("sagte gestern ein Sprecher")
-ADVERBS = words(
-    "gestern heute jedoch auch nun zudem bereits dann weiter außerdem dagegen hingegen "
-    "allerdings indes ebenfalls selbst offen später zuvor damals erneut noch schon nochmals "
-    "ausdrücklich offenbar zunächst zuletzt abschließend wiederholt mehrfach stets immer "
-    "jetzt inzwischen mittlerweile kürzlich vorher anschließend gleichzeitig zugleich "
-    "ferner sogar lediglich nur daher deshalb also aber denn doch ja wohl dazu"
-)
-_OBLIQUE = words(
-    "dem den einem einen ihm ihn ihnen uns euch mir mich dir dich gegenüber "
-    "reportern journalisten medien"
-)
-
 
 _NOT_NOMINATIVE = words("dem den einem einen ihm ihn ihnen uns euch mir mich dir dich")
 
@@ -74,25 +65,6 @@ def aux_before(text: str, s: int, cue_start: int) -> tuple[int, int] | None:
     return (found[-1].start(), found[-1].end()) if found else None
 
 
-_INSTITUTION = re.compile(  # head nouns, also as compound tails ("Bundespolizei")
-    r"(?i:amt|Polizei|Regierung|Behörden?|Ministerium|Gericht|Richter|Staat|Parlament|Medien|"
-    r"Partei|Verband|Rat|Kommission|Armee|Militär|Gewerkschaft|Unternehmen|Konzern|Bank|"
-    r"Staaten|Verwaltung|Senat|Ausschuss|Opposition|Kritiker|Experten|Gutachter|Betreiber|"
-    r"Verantwortlichen|Quellen|Organisationen|Zeitung|Agentur|Rundfunk|Sender|Fraktion|"
-    r"Bürger|Anwohner|Ärzte|Forscher|Wissenschaftler|Ermittler|Staatsanwaltschaft|Anwalt|"
-    r"Gemeinde|Stadt|Land|Länder|Union|Liga|Verein|Bundesregierung|Stiftung|Institut)$"
-)
-
-
-def _institution(np_text: str) -> bool:
-    """A described collective speaker ("die Polizei", "Die Verantwortlichen des Amtes")."""
-    return any(w[:1].isupper() and _INSTITUTION.search(w) for w in np_text.split())
-
-
-def is_person_like(sp: SpeakerNP | None) -> bool:
-    return sp is not None and (sp.pronoun or bool(sp.name) or bool(sp.role))
-
-
 def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) -> SpeakerNP | None:
     """The subject of a finite cue verb in a German V2 / verb-final clause.
 
@@ -104,7 +76,7 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     rel = rel or coordinated_subject(text, s, cue_start)
     if rel is not None:
         return rel
-    before = _before_skipping_adverbs(text, s, cue_start)
+    before = _before_skipping_adverbs(text, s, skip_relative(text, s, cue_start))
     if before is not None and before.text.split()[0].lower() in _NOT_NOMINATIVE:
         before = None  # "Apple ist von dem Problem informiert und betont": no nominative
     after = subject_after(text, cue_end, limit) or _inside_phrase(text, cue_start, cue_end)
@@ -121,6 +93,19 @@ def subject_around(text: str, s: int, cue_start: int, cue_end: int, limit: int) 
     if after is not None and (is_person_like(after) or before is None):
         return after
     return before or after
+
+
+_REL_CLAUSE = re.compile(
+    r",\s*(?:der|die|das|welcher|welche|welches|dem|den|deren|dessen)\s"
+    r"[^,;:„“\"»«]{3,120}\s[a-zäöüß]+,\s*$"
+)
+
+
+def skip_relative(text: str, s: int, cue_start: int) -> int:
+    """ "Gutachter …, die die Maschine untersuchten, gehen von … aus": a verb-final relative
+    clause between subject and cue belongs to the subject; read the subject before it."""
+    m = _REL_CLAUSE.search(text, max(s, cue_start - 160), cue_start)
+    return m.start() if m else cue_start
 
 
 def _quoted_thing(sp: SpeakerNP | None) -> bool:
@@ -174,6 +159,8 @@ def relative_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
 
 
 _AND_VERB = re.compile(r"\b(?:und|sowie)\s+((?:[a-zäöüß]+\s+){0,2})$")
+
+
 _QUOTE_CLOSE = re.compile(r"[“”\"«»]\s*,")
 
 
@@ -199,6 +186,8 @@ def coordinated_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
 _RELATIVE_LONG = re.compile(
     r",\s*(der|die|das|welcher|welche|welches)\s+(?=(?:[a-zäöüß]+)\b)([^,;:.!?„“”\"»«()]{3,120})$"
 )
+
+
 _CLAUSE_END = re.compile(r"\w+(?:\s+(?:an|aus|mit|zu|hinzu|fest|ab|vor))?\s*(?:[,:]|$)")
 
 
@@ -231,12 +220,6 @@ def pronoun_subject(text: str, s: int, cue_start: int) -> SpeakerNP | None:
     if m is None:
         return None
     return SpeakerNP(m.start(1), m.end(1), m.group(1), None, pronoun=True)
-
-
-_CLAUSE_OPENERS = words(
-    "und aber doch denn so wie als auch zudem außerdem dann nun jedoch dabei dazu "
-    "später weiter zuvor ebenso ebenfalls anschließend daraufhin"
-)
 
 
 def _fronted(text: str, s: int, start: int) -> bool:
@@ -272,151 +255,6 @@ def _before_parenthesis(toks: list[tuple[int, int, str]], k: int) -> int:
         if toks[j][2] == "(":
             return j
     return k
-
-
-def lead_subject(text: str, lo: int, hi: int) -> SpeakerNP | None:
-    """The first person-like noun phrase of a clause outside prepositional phrases.
-
-    For a lead without a cue verb ("Hier sparte der Bundespräsident nicht mit Kritik: „…“")
-    and for the reporting sentence before free indirect speech.
-    """
-    toks = _tokens(text, lo, min(hi, lo + 400))
-    fallback: SpeakerNP | None = None
-    i = 0
-    while i < len(toks):
-        low = toks[i][2].lower()
-        if low in _PREPS or low in _OBLIQUE:
-            i = _skip_np(toks, i + 1)
-            continue
-        if low == "(":  # "Angela Merkel (CDU)": an affiliation, never the subject
-            i = next((k + 1 for k in range(i, min(i + 8, len(toks))) if toks[k][2] == ")"), i + 1)
-            continue
-        if low in PRONOUNS or _is_cap(toks[i][2]) or low in DETERMINERS:
-            sp = np_after(text, toks[i][0], hi)
-            if sp is not None and _TIME.search(sp.text.split()[-1]) and not sp.pronoun:
-                i = _skip_to(toks, i, sp.end)  # "am 15. April": a time, never a speaker
-                continue
-            if sp is not None and _fronted_object(text, sp, hi):
-                i = _skip_to(toks, i, sp.end)  # "Lange wollte ich …": not the subject
-                continue
-            if sp is not None:
-                if is_person_like(sp) or _subject_first(text, lo, sp, toks, i):
-                    return sp
-                if fallback is None and low not in _POSSESSIVE_OBJ:
-                    fallback = sp
-                i = _skip_to(toks, i, sp.end)
-                continue
-        i += 1
-    return fallback
-
-
-_POSSESSIVE_OBJ = frozenset(["des", "eines", "einer"])
-_AFTER_VERB = re.compile(r"\s+([a-zäöüß]+)\s+(?:ich|du|er|wir|man)\b")
-
-
-def _fronted_object(text: str, sp: SpeakerNP, hi: int) -> bool:
-    """A fronted word followed by verb and a nominative pronoun is no subject (V2:
-    "Linkisch klemmt er sich …", "Lange wollte ich …")."""
-    m = None if sp.pronoun else _AFTER_VERB.match(text, sp.end, hi)
-    return m is not None and m.group(1) not in _CLAUSE_OPENERS and finite_verb(m.group(1))
-
-
-def _subject_first(
-    text: str, lo: int, sp: SpeakerNP, toks: list[tuple[int, int, str]], i: int
-) -> bool:
-    """A collective opening its clause right before the finite verb is the subject
-    ("Das Robert-Koch-Institut sieht …"), even though it is no name."""
-    if i != 0 or not _institution(sp.text):
-        return False
-    k = _skip_to(toks, i, sp.end)
-    nxt = toks[k][2] if k < len(toks) else ""
-    return nxt.islower() and nxt not in DETERMINERS and nxt not in _PREPS
-
-
-def _skip_np(toks: list[tuple[int, int, str]], i: int) -> int:
-    """Past a noun phrase and its coordinated partners ("mit A und B"): all in the PP."""
-    while True:
-        while i < len(toks) and (
-            toks[i][2].lower() in DETERMINERS or _pre_noun_adj(toks, i) or _is_cap(toks[i][2])
-        ):
-            i += 1
-        if i + 1 < len(toks) and toks[i][2] in _COORD and _is_cap(toks[i + 1][2]):
-            i += 1
-            continue
-        return i
-
-
-def _pre_noun_adj(toks: list[tuple[int, int, str]], i: int) -> bool:
-    """An attributive adjective, not a past tense verb with the same ending right after a
-    noun ("Bei seinen Gesprächen verteidigte Kerry …"; but "von X fahrlässige Tötung")."""
-    if not _adj_at(toks, i):
-        return False
-    return not (i and _is_cap(toks[i - 1][2]) and finite_verb(toks[i][2]))
-
-
-_COORD = frozenset(["und", "sowie", "oder", ","])
-
-
-def _skip_to(toks: list[tuple[int, int, str]], i: int, end: int) -> int:
-    while i < len(toks) and toks[i][0] < end:
-        i += 1
-    return i
-
-
-_SOURCE_PREPS = frozenset(["In", "Im", "Auf", "Aus", "Bei", "Beim", "Laut", "Unter"])
-
-
-def source_before(text: str, s: int, pos: int) -> SpeakerNP | None:
-    """The last noun phrase before `pos`, even inside a prepositional phrase: the source of
-    an impersonal cue ("Auf der Website des Kremls hieß es, …")."""
-    toks = [t for t in _tokens(text, s, pos) if t[2].lower() not in ADVERBS]
-    if len(toks) > 1 and toks[0][2] in _SOURCE_PREPS:
-        sp = np_after(text, toks[1][0], pos)  # "In dem Bericht, der …, heißt es"
-        comma = sp is not None and text[sp.end : sp.end + 2].startswith(",")
-        if sp is not None and comma and not _temporal(_tokens(text, sp.start, sp.end)):
-            return sp
-    head = _back_np(toks)
-    if not head or _temporal(head):
-        return None
-    return _make(text, head)
-
-
-_AFTER_PREPS = frozenset(["aus", "in", "im", "von", "vom", "bei", "beim", "seitens", "auf"])
-
-
-def source_after(text: str, pos: int, limit: int) -> SpeakerNP | None:
-    """The source named after an impersonal cue: "hieß es aus dem Ministerium", "hieß es in
-    einer Mitteilung der Polizei", "hieß es am Montag aus Polizeikreisen"."""
-    toks = _tokens(text, pos, min(limit, pos + 200))[:14]
-    i = 1 if toks and toks[0][2] == "es" else 0
-    while i < len(toks):
-        low = toks[i][2].lower()
-        if low in ADVERBS:
-            i += 1
-        elif low in {"am", "an"} and i + 1 < len(toks) and _TIME.search(toks[i + 1][2]):
-            i += 2  # "am Montag"
-        else:
-            break
-    if i + 1 >= len(toks) or toks[i][2].lower() not in _AFTER_PREPS:
-        return None
-    sp = np_after(text, toks[i + 1][0], limit)
-    return None if sp is None or _temporal(_tokens(text, sp.start, sp.end)) else sp
-
-
-def mention_near(text: str, s: int, cue: tuple[int, int], limit: int) -> SpeakerNP | None:
-    """Last resort when no subject noun phrase was read: the nearest PER/ORG entity mention
-    in the clause before the cue, else the first one between the cue and `limit` (the end
-    of the cue's clause). "Dazu erklärte von der Leyen, …": the reader knows no lowercase
-    name start, but NER does."""
-    c0, c1 = cue
-    clause = max(s, *(text.rfind(c, s, c0) + 1 for c in ",;:"))
-    spans = [(a, b) for a, b, typ in ENTITY_SPANS.get() if typ in {"PER", "ORG"}]
-    before = [(a, b) for a, b in spans if clause <= a and b <= c0]
-    after = [(a, b) for a, b in spans if c1 <= a and b <= limit]
-    best = before[-1] if before else after[0] if after else None
-    if best is None:
-        return None
-    return SpeakerNP(best[0], best[1], text[best[0] : best[1]], text[best[0] : best[1]])
 
 
 _UND_OBJECT = re.compile(r"\bund\s+[A-ZÄÖÜ][\w-]*(?:\s+[a-zäöüß]+)+\s*$")
