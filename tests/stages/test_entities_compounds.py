@@ -156,7 +156,9 @@ def test_word_with_a_cyrillic_look_alike_links_to_the_latin_spelling() -> None:
     caption = "Putin und Kim im russischen Wostotschny \u0421osmodrom, September 2023."
     b = article("b", caption, [("Wostotschny \u0421osmodrom", "PER")])
     c = LinkStage()(Corpus(articles=[a, b]))
-    assert ids_of(c, "Wostotschny") == ids_of(c, "Wostotschny \u0421osmodrom")
+    # round 8: the trailing generic head is cut, the caption names 'Wostotschny' itself
+    assert [m.text for m in b.mentions] == ["Wostotschny"]
+    assert len(ids_of(c, "Wostotschny")) == 1
     assert {e.type for e in c.entities if e.name.startswith("Wostot")} == {"LOC"}
 
 

@@ -25,7 +25,11 @@ from chronik.stages.entities.inflection import base_form
 from chronik.stages.entities.lexicon import STOP
 from chronik.stages.entities.spans import Raw
 
-_RUN = r"((?:[A-ZÄÖÜ][\w\-]+[ \t]+){0,5}[A-ZÄÖÜ][\w\-]+)"
+# capitalised words, and a preposition inside institution names ('Bundesamt für Gesundheit')
+_CAP = r"[A-ZÄÖÜ][\w\-]+[ \t]+"
+_RUN = (  # ... für X und Y: 'Bundesamt für Migration und Flüchtlinge'
+    rf"((?:{_CAP}){{0,5}}(?:(?:für|of|on|for)[ \t]+(?:{_CAP}(?:und|and)[ \t]+)?)?[A-ZÄÖÜ][\w\-]+)"
+)
 _PARTICLE = r"(?:[ \t]+(?:mit|an|aus|ab|fest|bekannt|zu|vor|bei|auf))?"
 _PAREN = re.compile(_RUN + _PARTICLE + r"[ \t]*\([ \t]*([A-Z][A-Z0-9]{1,7})[ \t]*\)")
 _SHORT = re.compile(_RUN + r",?[ \t]+\(?(?:kurz|abgekürzt):?[ \t]+([A-ZÄÖÜ][A-Za-zÄÖÜ0-9]{1,7})\b")

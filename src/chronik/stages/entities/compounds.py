@@ -22,7 +22,7 @@ from chronik.stages.entities.lexicon import (
     FIRST_NAMES,
     STOP,
 )
-from chronik.stages.entities.nouns import is_common_noun, is_other_word
+from chronik.stages.entities.nouns import is_common_noun, is_other_word, known_tag
 from chronik.stages.entities.spans import Raw
 
 # squares, streets and buildings named after people: the whole compound is the place
@@ -149,7 +149,8 @@ def split_name_compounds(text: str, spans: list[Raw]) -> list[Raw]:
     """'Associated Press-Journalisten' -> 'Associated Press'; 'Rodong Sinmun-Blatt' ->
     'Rodong Sinmun' (ORG: the tail is a class noun). Cut when the tail is a class noun, or a
     common noun after a name of several words; names of squares and institutions
-    ('Kim-Il-Sung-Platz', 'Kookmin-Universität') stay whole."""
+    ('Kim-Il-Sung-Platz', 'Kookmin-Universität') and compounds of two nouns ('Deutsche
+    Presse-Agentur': 'Presse' is a noun of HanTa's lexicon, 'Yonhap' is not) stay whole."""
     out: list[Raw] = []
     for r in spans:
         name = text[r.start : r.end]
@@ -160,7 +161,12 @@ def split_name_compounds(text: str, spans: list[Raw]) -> list[Raw]:
             out.append(r)
             continue
         cue = tail in ORG_CUES
-        if tail in NAME_HEADS or not (cue or (" " in head and is_common_noun(tail))):
+        noun_compound = known_tag(head.split()[-1]) == "NN"  # 'Deutsche Presse-Agentur'
+        if (
+            tail in NAME_HEADS
+            or noun_compound
+            or not (cue or (" " in head and is_common_noun(tail)))
+        ):
             out.append(r)
             continue
         start = _extend_left(text, r.start) if cue else r.start

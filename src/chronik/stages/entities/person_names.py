@@ -32,6 +32,8 @@ def person_shaped(name: str, places: Places) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
         return False
+    if any(w.isupper() for w in words):
+        return False  # 'Victor FB', a car model: no person's name has an all-caps word
     if any(w in EN_ORG_HEADS or w in EN_LOC_HEADS for w in words) or places.canonical(name):
         return False
     return words[0] in EAST_ASIAN_SURNAMES or is_first_name(words[0])

@@ -21,6 +21,12 @@ from chronik.model import Mention
 from chronik.stages.base import lazy
 from chronik.stages.entities.finders import find_names
 from chronik.stages.entities.lexicon import STOP
+from chronik.stages.entities.model_trust import (
+    bare_subject,
+    coordinated,
+    cued_by_kind,
+    currency,
+)
 from chronik.stages.entities.nouns import TAGGER, is_common_noun
 from chronik.stages.entities.spans import Raw, clean_spans
 
@@ -94,6 +100,8 @@ def trusted(text: str, r: Raw) -> bool:
     word = text[r.start : r.end]
     if " " in word or word in STOP or not word[:1].isupper() or not word.isalpha():
         return False
+    if currency(text, r.start, r.end, r.type) or cued_by_kind(text, r.start, r.type):
+        return True  # '100.000 Dollar', 'Kanton Baselland', 'Präsident Cleveland'
     if r.type == "ORG":
         return institution(word)
     if r.type not in {"PER", "LOC"}:
@@ -119,10 +127,13 @@ def restore(text: str, model: list[Raw], mentions: list[Mention]) -> list[Mentio
     """The model's trusted one-word persons and places that HanTa's noun reading dropped,
     back among the mentions, with their other occurrences in the article."""
     taken = [(m.start, m.end) for m in mentions]
+    kept = [(m.start, m.end, m.type) for m in mentions]
     back = [
         r
         for r in clean_spans(text, model)
-        if is_common_noun(text[r.start : r.end]) and trusted(text, r) and _free(taken, r)
+        if is_common_noun(text[r.start : r.end])
+        and (trusted(text, r) or _listed(text, r, kept))
+        and _free(taken, r)
     ]
     if not back:
         return mentions
@@ -135,6 +146,17 @@ def restore(text: str, model: list[Raw], mentions: list[Mention]) -> list[Mentio
             name = max((n for n in names if surface.startswith(n)), key=len)
             out.append(Mention(r.start, r.end, surface, type=r.type, canonical=name))
     return sorted(out, key=lambda m: m.start)
+
+
+def _listed(text: str, r: Raw, kept: list[tuple[int, int, str]]) -> bool:
+    """A one-word name (no frequent noun) listed with a kept name of its type ('Bedra und
+    Braunsdorf'), or a person/organisation opening a clause without an article."""
+    word = text[r.start : r.end]
+    if " " in word or word in STOP or not word.isalpha() or frequent_noun(word):
+        return False
+    if r.type in {"PER", "ORG"} and bare_subject(text, r.start, r.end):
+        return True  # 'Pinkwart plädierte', 'Lichtblick verkauft'
+    return coordinated(text, r.start, r.end, r.type, kept)
 
 
 def _free(taken: list[tuple[int, int]], r: Raw) -> bool:

@@ -55,29 +55,20 @@ from chronik.stages.entities.finders import (
     split_adjacent,
     split_compound,
 )
-from chronik.stages.entities.gazetteer import PLACES, Places, role_gloss
+from chronik.stages.entities.gazetteer import PLACES, Places
 from chronik.stages.entities.inflection import base_form
-from chronik.stages.entities.lexicon import EAST_ASIAN_SURNAMES, ENGLISH_ROLES, STOP
+from chronik.stages.entities.lexicon import EAST_ASIAN_SURNAMES, STOP
+from chronik.stages.entities.model_trust import bare_subject, model_type_stays
 from chronik.stages.entities.nouns import is_common_noun, is_lexicon_noun, is_other_word
 from chronik.stages.entities.person_names import (
     demonym_adjective,
     person_shaped,
     with_first_names,
 )
+from chronik.stages.entities.roles import find_role
 from chronik.stages.entities.spans import Raw, clean_spans, strip_genitive
 from chronik.stages.entities.tails import split_place_tail, trim_to_model
 from chronik.stages.entities.translit import dictionary_form, name_key
-
-_ADJ = r"[a-zäöü]+(?:isch|ig|al|ell|st)(?:e|en|er)"
-_ROLE_AFTER = re.compile(
-    rf"^,\s+(?:(?:der|die|des|the)\s+)?((?:{_ADJ}\s+)?[A-ZÄÖÜa-z][\w\-]*)"
-    r"((?:\s+(?:des|der|von|für|im|of|for|at)\s+(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ][\w\-]*"
-    r"(?:\s+[A-ZÄÖÜ][\w\-]*){0,3})?)"
-)
-_ROLE_BEFORE = re.compile(rf"(?:^|(?<=\s))((?:{_ADJ}\s+)?([A-ZÄÖÜ][\w\-]+))\s+$")
-_ROLE_BEFORE_EN = re.compile(
-    r"(?:^|(?<=\s))((?:[A-Z][\w\-]+\s+)?([a-z]+))\s+$"
-)  # Kremlin spokesman
 
 
 def _majority_types(text: str, spans: list[Raw]) -> dict[str, str]:
@@ -102,6 +93,8 @@ def add_known(text: str, spans: list[Raw], acronyms: dict[str, str]) -> list[Raw
     names = {n: t for n, t in _majority_types(text, spans).items() if len(n) >= 3}
     for name, typ in list(names.items()):
         words = name.split()
+        if words[0] == "The" and len(words) > 1:
+            names.setdefault(name[4:], typ)  # 'The Slits', later 'von den Slits'
         if typ == "PER" and len(words) > 1:
             short = words[0] if words[0] in EAST_ASIAN_SURNAMES else words[-1]
             if len(short) >= 3 and short[:1].isupper():
@@ -150,23 +143,6 @@ def genitive_stem(surface: str, known: set[str], lang: str | None = None) -> str
         if stem in known or PLACES.get().canonical(stem):
             return stem
     return surface
-
-
-def find_role(text: str, start: int, end: int) -> str | None:
-    """Role word right before the name, or an apposition right after it."""
-    ws = text.rfind(" ", 0, max(0, start - 60)) + 1
-    before = _ROLE_BEFORE.search(text[ws:start])
-    if before and role_gloss(before.group(2).split("-")[-1]):
-        return before.group(1)
-    before = _ROLE_BEFORE_EN.search(text[ws:start])
-    if before and before.group(2) in ENGLISH_ROLES:
-        return before.group(1)
-    after = _ROLE_AFTER.match(text[end : end + 120])
-    if after:
-        words = after.group(1).split()
-        if role_gloss(words[-1].split("-")[-1]):
-            return (after.group(1) + after.group(2)).strip()
-    return None
 
 
 def _short_form_target(name: str, full_names: Counter[str], order: dict[str, int]) -> str | None:
@@ -308,6 +284,7 @@ class _Article:
     keep: _Filter
     places: Places
     noun_filter: bool
+    persons: list[tuple[int, int, str]] = field(default_factory=list)  # the PER spans
 
     def dropped(self, r: Raw, name: str) -> bool:
         """Common nouns, ordinary words and demonym adjectives are no mentions."""
@@ -315,7 +292,12 @@ class _Article:
         if self.noun_filter and _unconfirmed_noun(name, keep.confirmed, self.places, keep.lang):
             return True
         if keep.lang == "de" and (
-            nominalised_verb(self.text, r, name) or (r.type == "PER" and is_lexicon_noun(name))
+            nominalised_verb(self.text, r, name)
+            or (
+                r.type == "PER"
+                and is_lexicon_noun(name)
+                and not bare_subject(self.text, r.start, r.end)  # 'Bauer erhielt'
+            )
         ):
             return True
         return self.keep.junk(r, name) or demonym_adjective(self.text, r, name, self.places)
@@ -330,7 +312,11 @@ class _Article:
         )
         if target and (typ == "PER" or not self.places.canonical(name)):
             name, typ = target, "PER"
-        elif (typ in {"PER", "MISC"} or name.isupper()) and self.places.canonical(name):
+        elif (
+            (typ in {"PER", "MISC"} or name.isupper())
+            and self.places.canonical(name)
+            and not model_type_stays(self.text, (r.start, r.end, typ), self.persons)
+        ):
             typ = "LOC" if name not in full else typ
         elif typ == "MISC" and person_shaped(name, self.places):
             typ = "PER"
@@ -359,7 +345,8 @@ def _article(
     keep = _Filter(text, lang, in_multi | set(acronyms) | vouched, vouched, places)
     # English: only a person's name vouches for its words ('Trump'), not 'Vancouver Police'
     keep.person_words = {w for f in full_names for w in f.split()} | set(acronyms)
-    return _Article(text, acronyms, full_names, order, keep, places, True)
+    persons = [(r.start, r.end, "PER") for r in spans if r.type == "PER"]
+    return _Article(text, acronyms, full_names, order, keep, places, True, persons)
 
 
 def resolve(

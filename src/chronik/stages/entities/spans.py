@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from chronik.stages.entities.gazetteer import role_gloss
 from chronik.stages.entities.lexicon import GENERIC_PLACE_HEADS, JOINERS, STOP
+from chronik.stages.entities.model_trust import adjective_inside, inside_title, keeps_article
 
 _TRIM = " \t\n\"'„“”‚‘’«»()[]{}.,;:!?-–—/*"
 
@@ -30,9 +31,10 @@ class Raw:
 _ELISION = re.compile(r"(?:[lLdD]|qu|Qu)['’](?=[^\W\d_])")
 
 
-def _trim(text: str, s: int, e: int, whole: bool = False) -> tuple[int, int]:
+def _trim(text: str, s: int, e: int, whole: bool = False, typ: str = "") -> tuple[int, int]:
     """Cut punctuation, a line break, lowercase tails and leading role words off a span,
-    and a French elided article ('l’Amour' -> 'Amour', 'd’Ukraine')."""
+    and a French elided article ('l’Amour' -> 'Amour', 'd’Ukraine'); `typ` keeps a title's
+    article and an organisation's adjectives (model_trust.py)."""
     while s < e and text[s] in _TRIM:
         s += 1
     if (elided := _ELISION.match(text, s, e)) and text[elided.end() : elided.end() + 1].isupper():
@@ -42,16 +44,22 @@ def _trim(text: str, s: int, e: int, whole: bool = False) -> tuple[int, int]:
     toks = [(m.start(), m.end(), m.group(0)) for m in _NONSPACE.finditer(text, s, e)]
     for i, (_, _, word) in enumerate(toks):
         if i > 0 and word[:1].islower() and not whole and not _inside_name(toks, i):
+            following = toks[i + 1][2] if i + 1 < len(toks) else None
+            words = [t[2] for t in toks]
+            if adjective_inside(word, following, typ) or inside_title(words, i, typ):
+                continue
             toks = toks[:i]
             break
     while len(toks) > 1 and (
-        toks[0][2] in STOP
+        (toks[0][2] in STOP and not keeps_article(toks[0][2], typ))
         or toks[0][2] in GENERIC_PLACE_HEADS  # 'Kosmodrom Wostotschny': the name is the rest
         or role_gloss(toks[0][2].split("-")[-1])
     ):
         toks = toks[1:]
     while toks and toks[-1][2] in JOINERS:
         toks.pop()
+    if len(toks) > 1 and fold_mixed(toks[-1][2]) in _GERMAN_TAIL_HEADS:
+        toks.pop()  # 'Wostotschny Сosmodrom' (English word order): the name is 'Wostotschny'
     if not toks:
         return s, s
     s, e = toks[0][0], toks[-1][1]
@@ -60,6 +68,8 @@ def _trim(text: str, s: int, e: int, whole: bool = False) -> tuple[int, int]:
     return s, e
 
 
+# generic heads a German text puts after a name only when it copies English word order
+_GERMAN_TAIL_HEADS = frozenset({"Kosmodrom", "Cosmodrom", "Insel", "Halbinsel", "Fluss"})
 _INITIAL = re.compile(r"(?<=\s)[A-ZÄÖÜ]\.$")  # 'Nico G.', 'Claudia B.': the dot is the name's
 
 # short lowercase words inside names: 'Frankfurt am Main', 'Bundesamt für Gesundheit',
@@ -109,7 +119,7 @@ def clean_spans(text: str, spans: list[Raw]) -> list[Raw]:
     """Trim spans, drop letterless/boilerplate/role-only spans, resolve overlaps (longest wins)."""
     out: list[Raw] = []
     for sp in spans:
-        s, e = _trim(text, sp.start, sp.end, sp.whole)
+        s, e = _trim(text, sp.start, sp.end, sp.whole, sp.type)
         surface = text[s:e]
         if len(surface) < 2 or not _LETTER.search(surface) or surface in STOP:
             continue
@@ -117,7 +127,9 @@ def clean_spans(text: str, spans: list[Raw]) -> list[Raw]:
         lowercase = surface[:1].islower() and not _lowercase_name(surface)
         if lowercase or len(surface) > 80 or role_gloss(last.split("-")[-1]):
             continue
-        out.append(Raw(s, e, sp.type, sp.whole))
+        cut = text[e : sp.end].strip(_TRIM)
+        typ = "LOC" if fold_mixed(cut) in _GERMAN_TAIL_HEADS else sp.type  # a place's head
+        out.append(Raw(s, e, typ, sp.whole))
     out.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Raw] = []
     for r in out:
