@@ -304,11 +304,15 @@ class E5Ner:
         out = []
         for bd, tags in zip(bounds, tagged, strict=True):
             spans: list[tuple[int, int, str]] = []
+            prev = "O"
             for i, tag in enumerate(tags):
                 label = LABELS.get(tag[2:])
-                if tag.startswith("B-") and label:
-                    spans.append((bd[i][0], bd[i][1], label))
-                elif tag.startswith("I-") and label and spans and spans[-1][1] <= bd[i][0]:
+                # an I- tag continues only the span of the word before with its label; an
+                # orphan one starts a name (it used to join the sentence's last name to it)
+                if tag.startswith("I-") and label and prev[2:] == tag[2:] and spans:
                     spans[-1] = (spans[-1][0], bd[i][1], spans[-1][2])
+                elif tag[:2] in {"B-", "I-"} and label:
+                    spans.append((bd[i][0], bd[i][1], label))
+                prev = tag if label else "O"
             out.append(spans)
         return out

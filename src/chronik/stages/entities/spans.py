@@ -51,7 +51,11 @@ def _trim(text: str, s: int, e: int, whole: bool = False, typ: str = "") -> tupl
             toks = toks[:i]
             break
     while len(toks) > 1 and (
-        (toks[0][2] in STOP and not keeps_article(toks[0][2], typ))
+        (
+            toks[0][2] in STOP
+            and not keeps_article(toks[0][2], typ)
+            and not (whole and typ == "MISC")
+        )
         or toks[0][2] in GENERIC_PLACE_HEADS  # 'Kosmodrom Wostotschny': the name is the rest
         or role_gloss(toks[0][2].split("-")[-1])
     ):
