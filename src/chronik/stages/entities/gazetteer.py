@@ -248,20 +248,27 @@ _NAME_LOCALES = (
 )  # fmt: skip
 
 
-def _faker_first_names() -> set[str]:
+def faker_names(attrs: tuple[str, ...], locales: tuple[str, ...] = _NAME_LOCALES) -> set[str]:
+    """The names Faker's person providers list under `attrs` ('first_names', 'last_names')
+    for `locales`; empty when faker is not installed (it is optional: own lists still work)."""
     import importlib
 
     out: set[str] = set()
-    for loc in _NAME_LOCALES:
+    for loc in locales:
         try:
             provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        except ImportError:  # faker is optional: the own list still works
+        except ImportError:
             return out
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in attrs:
             names = next((c.__dict__[attr] for c in provider.__mro__ if attr in c.__dict__), ())
             if isinstance(names, dict | tuple | list | set | frozenset):
-                out.update(n for n in names if isinstance(n, str) and n[:1].isupper())
+                out.update(n for n in names if isinstance(n, str))
     return out
+
+
+def _faker_first_names() -> set[str]:
+    names = faker_names(("first_names", "first_names_male", "first_names_female"))
+    return {n for n in names if n[:1].isupper()}
 
 
 def _build_first_names() -> frozenset[str]:

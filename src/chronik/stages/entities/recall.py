@@ -20,6 +20,7 @@ from pathlib import Path
 from chronik.model import Mention
 from chronik.stages.base import lazy
 from chronik.stages.entities.finders import find_names
+from chronik.stages.entities.gazetteer import faker_names
 from chronik.stages.entities.lexicon import STOP
 from chronik.stages.entities.model_trust import (
     bare_subject,
@@ -58,19 +59,7 @@ _RARE_NOUN = -11.5  # log P(word | NN) in HanTa's lexicon: -12.5 is a word seen 
 @cache
 def surnames() -> frozenset[str]:
     """Faker's family-name lists (MIT) of the languages news here is written in or about."""
-    import importlib
-
-    out: set[str] = set()
-    for loc in _SURNAME_LOCALES:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        except ImportError:  # faker is optional: no surname evidence then
-            return frozenset(out)
-        names = next(
-            (c.__dict__["last_names"] for c in provider.__mro__ if "last_names" in c.__dict__), ()
-        )
-        out.update(n for n in names if isinstance(n, str) and " " not in n)
-    return frozenset(out)
+    return frozenset(n for n in faker_names(("last_names",), _SURNAME_LOCALES) if " " not in n)
 
 
 # heads of institution names, and first parts too generic to make a compound a name
